@@ -1,0 +1,25 @@
+// The verbs of the icbsim command line. Each returns the process exit code; library errors
+// propagate as exceptions to main(), which maps them to codes.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "engine/core/model_registry.hpp"
+
+namespace icbsim::cli {
+
+/// Exit codes of the icbsim executable.
+enum ExitCode : int { kOk = 0, kTasksFailed = 1, kBadInput = 2, kIoOrInternal = 3 };
+
+struct RunOptions {
+  std::optional<std::string> scenario;  ///< none: the built-in quickstart scenario
+  std::optional<std::string> output;    ///< overrides the scenario's `output:`
+  bool quiet = false;
+};
+
+int run_command(const RunOptions& options, const ModelRegistry& registry);
+int validate_command(const std::string& scenario, const ModelRegistry& registry);
+int models_command(const std::optional<std::string>& describe, const ModelRegistry& registry);
+
+}  // namespace icbsim::cli

@@ -1,0 +1,63 @@
+// Entry point of the icbsim executable: parses the command line with CLI11, dispatches to a verb
+// and turns exceptions into messages and exit codes (0 ok, 1 tasks failed, 2 bad input,
+// 3 I/O or internal error).
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <icbsim/build_info.hpp>
+
+#include "engine/cli/commands.hpp"
+#include "engine/core/errors.hpp"
+#include "models/register_builtin.hpp"
+
+int main(int argc, char** argv) {
+  using namespace icbsim;
+  CLI::App app{"icbsim: tumour-immune simulation under immune checkpoint blockade in NSCLC"};
+  app.set_version_flag("--version", "icbsim " + std::string(build_info::kVersion) + " (" +
+                                        std::string(build_info::kGitCommit) + ")");
+  app.require_subcommand(1);
+
+  cli::RunOptions run;
+  auto* run_cmd = app.add_subcommand("run", "Run a scenario (no file: the built-in quickstart scenario)");
+  run_cmd->add_option("scenario", run.scenario, "Scenario YAML file");
+  run_cmd->add_option("-o,--output", run.output, "Result file (.h5); overrides the scenario's output:");
+  run_cmd->add_flag("-q,--quiet", run.quiet, "Print only errors");
+
+  std::string validate_file;
+  auto* validate_cmd = app.add_subcommand("validate", "Check a scenario and print it with every default filled in");
+  validate_cmd->add_option("scenario", validate_file, "Scenario YAML file")->required();
+
+  std::optional<std::string> describe;
+  auto* models_cmd = app.add_subcommand("models", "List the models, or describe one");
+  models_cmd->add_option("--describe", describe, "Model name: print its variables and parameter table");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return cli::kBadInput;
+  }
+
+  try {
+    const ModelRegistry registry = models::builtin_registry();
+    if (*run_cmd) return cli::run_command(run, registry);
+    if (*validate_cmd) return cli::validate_command(validate_file, registry);
+    if (*models_cmd) return cli::models_command(describe, registry);
+  } catch (const ScenarioError& e) {
+    std::cerr << "error: " << e.what() << '\n';
+    return cli::kBadInput;
+  } catch (const IoError& e) {
+    std::cerr << "I/O error: " << e.what() << '\n';
+    return cli::kIoOrInternal;
+  } catch (const std::exception& e) {
+    std::cerr << "internal error: " << e.what() << '\n';
+    return cli::kIoOrInternal;
+  }
+  return cli::kIoOrInternal;
+}

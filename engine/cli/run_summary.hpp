@@ -1,0 +1,12 @@
+// Text summary of a result file: what `icbsim run` prints at the end and `icbsim summary` prints.
+#pragma once
+
+#include <ostream>
+
+#include "engine/io/result_reader.hpp"
+
+namespace icbsim::cli {
+
+void print_result_summary(const ResultFileContents& contents, const std::string& path, std::ostream& out);
+
+}  // namespace icbsim::cli

@@ -1,0 +1,16 @@
+// `icbsim validate SCENARIO`: check input only and print the scenario with every default filled in.
+#include <iostream>
+
+#include "engine/cli/commands.hpp"
+#include "engine/io/scenario_loader.hpp"
+#include "engine/io/scenario_writer.hpp"
+
+namespace icbsim::cli {
+
+int validate_command(const std::string& scenario_path, const ModelRegistry& registry) {
+  const Scenario scenario = load_scenario_file(scenario_path, registry);
+  std::cout << "# " << scenario_path << ": valid\n" << resolved_scenario_yaml(scenario);
+  return kOk;
+}
+
+}  // namespace icbsim::cli

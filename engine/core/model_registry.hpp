@@ -1,0 +1,28 @@
+// Name -> model lookup. Built-in models are added explicitly in models/register_builtin.cpp; a
+// registry is an ordinary object (no global state), so tests can build their own.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "engine/core/model_info.hpp"
+
+namespace icbsim {
+
+class ModelRegistry {
+ public:
+  /// Adds a model; throws icbsim::Error when the name is already taken.
+  void add(const ModelInfo& info);
+  /// The model called `name`, or nullptr.
+  const ModelInfo* find(std::string_view name) const;
+  /// The model called `name`; throws icbsim::Error listing the known names and the closest one.
+  const ModelInfo& get(std::string_view name) const;
+  const std::vector<ModelInfo>& models() const noexcept { return models_; }
+  /// "a, b, c".
+  std::string names() const;
+
+ private:
+  std::vector<ModelInfo> models_;
+};
+
+}  // namespace icbsim

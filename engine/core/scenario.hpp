@@ -1,0 +1,37 @@
+// A validated scenario as plain data: what the runner needs, with every default filled in.
+// Produced by io/scenario_loader from a YAML file; the numerical core never sees YAML.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/core/model_info.hpp"
+#include "engine/core/solver_settings.hpp"
+
+namespace icbsim {
+
+struct TimeSpan {
+  double start = 0.0;         ///< [day]
+  double end = 0.0;           ///< [day]
+  double output_every = 1.0;  ///< spacing of the output grid [day]
+};
+
+struct Scenario {
+  std::string source_name;  ///< file the scenario was read from ("<built-in quickstart>" for the default)
+  std::string source_text;  ///< the YAML exactly as read
+  int schema_version = 1;
+  std::string description;
+  const ModelInfo* model = nullptr;
+  std::vector<double> parameters;     ///< every model parameter, declaration order, declared units
+  std::vector<double> initial_state;  ///< every state variable, declaration order, declared units
+  TimeSpan time;
+  SolverSettings solver;
+  std::uint64_t seed = 0;
+  std::string output_path;
+};
+
+/// The output grid: start, start + every, ..., and the end itself [day].
+std::vector<double> output_grid(const TimeSpan& span);
+
+}  // namespace icbsim

@@ -1,0 +1,241 @@
+// HDF5 C API wrappers: identifiers, datasets, attributes.
+#include "engine/io/hdf5_handle.hpp"
+
+#include <algorithm>
+
+#include "engine/core/errors.hpp"
+
+namespace icbsim::h5 {
+
+void Id::reset() noexcept {
+  if (id_ < 0) return;
+  switch (H5Iget_type(id_)) {
+    case H5I_FILE: H5Fclose(id_); break;
+    case H5I_GROUP: H5Gclose(id_); break;
+    case H5I_DATASET: H5Dclose(id_); break;
+    case H5I_DATASPACE: H5Sclose(id_); break;
+    case H5I_DATATYPE: H5Tclose(id_); break;
+    case H5I_ATTR: H5Aclose(id_); break;
+    case H5I_GENPROP_LST: H5Pclose(id_); break;
+    default: break;
+  }
+  id_ = H5I_INVALID_HID;
+}
+
+hid_t check(hid_t value, const std::string& what) {
+  if (value < 0) throw IoError("HDF5: " + what + " failed");
+  return value;
+}
+
+namespace {
+struct SilenceErrors {  // HDF5 prints its own error stack by default; we report our own messages
+  SilenceErrors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+};
+void silence() { static const SilenceErrors once; }
+}  // namespace
+
+Id create_file(const std::string& path) {
+  silence();
+  return Id(check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), "creating file '" + path + "'"));
+}
+
+Id open_file_read(const std::string& path) {
+  silence();
+  return Id(check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "opening file '" + path + "'"));
+}
+
+Id create_group(hid_t parent, const std::string& name) {
+  // Creation order is tracked so readers list datasets in declaration order.
+  Id props(check(H5Pcreate(H5P_GROUP_CREATE), "group properties"));
+  check(H5Pset_link_creation_order(props.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "creation order");
+  return Id(check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, props.get(), H5P_DEFAULT), "creating group " + name));
+}
+
+Id create_double_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> dims) {
+  const int rank = static_cast<int>(dims.size());
+  Id space(check(H5Screate_simple(rank, dims.data(), nullptr), "dataspace of " + name));
+  Id props(check(H5Pcreate(H5P_DATASET_CREATE), "properties of " + name));
+  std::vector<hsize_t> chunk(dims.begin(), dims.end());
+  // Rows are written one task at a time: a chunk holds one row (split when very long).
+  if (rank == 2) chunk[0] = 1;
+  constexpr hsize_t kMaxChunkElements = 1 << 16;
+  chunk.back() = std::clamp<hsize_t>(chunk.back(), 1, kMaxChunkElements);
+  if (rank == 1) chunk[0] = std::clamp<hsize_t>(dims[0], 1, 4096);
+  bool nonempty = true;
+  for (hsize_t d : dims) nonempty = nonempty && d > 0;
+  if (nonempty) {
+    check(H5Pset_chunk(props.get(), rank, chunk.data()), "chunking " + name);
+    check(H5Pset_shuffle(props.get()), "shuffle filter " + name);
+    check(H5Pset_deflate(props.get(), 4), "deflate filter " + name);
+  }
+  return Id(check(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, props.get(), H5P_DEFAULT),
+                  "creating dataset " + name));
+}
+
+void write_doubles(hid_t parent, const std::string& name, std::span<const double> values) {
+  const hsize_t dims[1] = {values.size()};
+  Id ds = create_double_dataset(parent, name, dims);
+  if (!values.empty())
+    check(H5Dwrite(ds.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "writing " + name);
+}
+
+void write_row(hid_t dataset, std::size_t row, std::span<const double> values) {
+  Id file_space(check(H5Dget_space(dataset), "dataset space"));
+  const int rank = H5Sget_simple_extent_ndims(file_space.get());
+  hsize_t start[2] = {row, 0};
+  hsize_t count[2] = {1, values.size()};
+  if (rank == 1) count[0] = values.size();
+  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr), "row selection");
+  const hsize_t mem_dims[1] = {values.size()};
+  Id mem_space(check(H5Screate_simple(1, mem_dims, nullptr), "memory space"));
+  check(H5Dwrite(dataset, H5T_NATIVE_DOUBLE, mem_space.get(), file_space.get(), H5P_DEFAULT, values.data()),
+        "writing a row");
+}
+
+Id create_enum_type(std::span<const std::pair<std::string_view, int>> members) {
+  Id type(check(H5Tenum_create(H5T_NATIVE_INT8), "enum type"));
+  for (const auto& [name, value] : members) {
+    const auto v = static_cast<signed char>(value);
+    check(H5Tenum_insert(type.get(), std::string(name).c_str(), &v), "enum member");
+  }
+  return type;
+}
+
+Id create_enum_dataset(hid_t parent, const std::string& name, hid_t type, std::size_t n) {
+  const hsize_t dims[1] = {n};
+  Id space(check(H5Screate_simple(1, dims, nullptr), "dataspace of " + name));
+  return Id(check(H5Dcreate2(parent, name.c_str(), type, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                  "creating dataset " + name));
+}
+
+void write_enum_element(hid_t dataset, hid_t type, std::size_t index, int value) {
+  Id file_space(check(H5Dget_space(dataset), "dataset space"));
+  const hsize_t start[1] = {index};
+  const hsize_t count[1] = {1};
+  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr), "element selection");
+  Id mem_space(check(H5Screate_simple(1, count, nullptr), "memory space"));
+  const auto v = static_cast<signed char>(value);
+  check(H5Dwrite(dataset, type, mem_space.get(), file_space.get(), H5P_DEFAULT, &v), "writing an enum element");
+}
+
+namespace {
+Id string_type() {
+  Id type(check(H5Tcopy(H5T_C_S1), "string type"));
+  check(H5Tset_size(type.get(), H5T_VARIABLE), "string size");
+  check(H5Tset_cset(type.get(), H5T_CSET_UTF8), "string charset");
+  return type;
+}
+}  // namespace
+
+Id create_string_dataset(hid_t parent, const std::string& name, std::size_t n) {
+  const hsize_t dims[1] = {n};
+  Id space(check(H5Screate_simple(1, dims, nullptr), "dataspace of " + name));
+  Id type = string_type();
+  return Id(check(H5Dcreate2(parent, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                  "creating dataset " + name));
+}
+
+void write_string_element(hid_t dataset, std::size_t index, const std::string& value) {
+  Id file_space(check(H5Dget_space(dataset), "dataset space"));
+  const hsize_t start[1] = {index};
+  const hsize_t count[1] = {1};
+  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr), "element selection");
+  Id mem_space(check(H5Screate_simple(1, count, nullptr), "memory space"));
+  Id type = string_type();
+  const char* p = value.c_str();
+  check(H5Dwrite(dataset, type.get(), mem_space.get(), file_space.get(), H5P_DEFAULT, &p), "writing a string element");
+}
+
+void set_attribute(hid_t object, const std::string& name, const std::string& value) {
+  Id type = string_type();
+  Id space(check(H5Screate(H5S_SCALAR), "scalar space"));
+  Id attr(check(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT), "attribute " + name));
+  const char* p = value.c_str();
+  check(H5Awrite(attr.get(), type.get(), &p), "writing attribute " + name);
+}
+
+void set_attribute(hid_t object, const std::string& name, double value) {
+  Id space(check(H5Screate(H5S_SCALAR), "scalar space"));
+  Id attr(check(H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), "attribute " + name));
+  check(H5Awrite(attr.get(), H5T_NATIVE_DOUBLE, &value), "writing attribute " + name);
+}
+
+void set_attribute(hid_t object, const std::string& name, long long value) {
+  Id space(check(H5Screate(H5S_SCALAR), "scalar space"));
+  Id attr(check(H5Acreate2(object, name.c_str(), H5T_STD_I64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), "attribute " + name));
+  check(H5Awrite(attr.get(), H5T_NATIVE_LLONG, &value), "writing attribute " + name);
+}
+
+std::string read_string_attribute(hid_t object, const std::string& name) {
+  Id attr(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name));
+  Id type = string_type();
+  char* p = nullptr;
+  check(H5Aread(attr.get(), type.get(), &p), "reading attribute " + name);
+  std::string value = p ? p : "";
+  H5free_memory(p);
+  return value;
+}
+
+double read_double_attribute(hid_t object, const std::string& name) {
+  Id attr(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name));
+  double v = 0;
+  check(H5Aread(attr.get(), H5T_NATIVE_DOUBLE, &v), "reading attribute " + name);
+  return v;
+}
+
+std::vector<double> read_doubles(hid_t file, const std::string& path, std::vector<hsize_t>* dims) {
+  Id ds(check(H5Dopen2(file, path.c_str(), H5P_DEFAULT), "opening dataset " + path));
+  Id space(check(H5Dget_space(ds.get()), "dataset space"));
+  const int rank = H5Sget_simple_extent_ndims(space.get());
+  std::vector<hsize_t> d(static_cast<std::size_t>(std::max(rank, 0)));
+  H5Sget_simple_extent_dims(space.get(), d.data(), nullptr);
+  hsize_t n = 1;
+  for (hsize_t x : d) n *= x;
+  std::vector<double> values(n);
+  if (n > 0)
+    check(H5Dread(ds.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "reading " + path);
+  if (dims) *dims = d;
+  return values;
+}
+
+std::vector<std::string> read_strings(hid_t file, const std::string& path) {
+  Id ds(check(H5Dopen2(file, path.c_str(), H5P_DEFAULT), "opening dataset " + path));
+  Id space(check(H5Dget_space(ds.get()), "dataset space"));
+  const auto n = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space.get()));
+  std::vector<char*> raw(n, nullptr);
+  Id type = string_type();
+  if (n > 0) check(H5Dread(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.data()), "reading " + path);
+  std::vector<std::string> out;
+  for (char* p : raw) {
+    out.emplace_back(p ? p : "");
+    H5free_memory(p);
+  }
+  return out;
+}
+
+bool exists(hid_t file, const std::string& path) {
+  // Check each link along the path, as H5Lexists requires.
+  std::size_t pos = 0;
+  while ((pos = path.find('/', pos + 1)) != std::string::npos)
+    if (H5Lexists(file, path.substr(0, pos).c_str(), H5P_DEFAULT) <= 0) return false;
+  return H5Lexists(file, path.c_str(), H5P_DEFAULT) > 0;
+}
+
+}  // namespace icbsim::h5
+
+namespace icbsim::h5 {
+namespace {
+herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* out) {
+  static_cast<std::vector<std::string>*>(out)->emplace_back(name);
+  return 0;
+}
+}  // namespace
+
+std::vector<std::string> list_group(hid_t file, const std::string& path) {
+  Id group(check(H5Gopen2(file, path.c_str(), H5P_DEFAULT), "opening group " + path));
+  std::vector<std::string> names;
+  hsize_t index = 0;
+  check(H5Literate(group.get(), H5_INDEX_CRT_ORDER, H5_ITER_INC, &index, collect_name, &names), "listing " + path);
+  return names;
+}
+}  // namespace icbsim::h5

@@ -1,0 +1,78 @@
+// A thin RAII layer over the HDF5 C API: owning identifiers, and the few typed helpers icbsim
+// needs (datasets of doubles, enum and string columns, attributes). Failures throw IoError.
+#pragma once
+
+#include <hdf5.h>
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace icbsim::h5 {
+
+/// Owns one HDF5 identifier and closes it with the matching H5*close.
+class Id {
+ public:
+  Id() = default;
+  explicit Id(hid_t id) : id_(id) {}
+  Id(const Id&) = delete;
+  Id& operator=(const Id&) = delete;
+  Id(Id&& other) noexcept : id_(std::exchange(other.id_, H5I_INVALID_HID)) {}
+  Id& operator=(Id&& other) noexcept {
+    if (this != &other) {
+      reset();
+      id_ = std::exchange(other.id_, H5I_INVALID_HID);
+    }
+    return *this;
+  }
+  ~Id() { reset(); }
+  hid_t get() const noexcept { return id_; }
+  void reset() noexcept;
+
+ private:
+  hid_t id_ = H5I_INVALID_HID;
+};
+
+/// Checks an HDF5 return value / identifier; throws IoError with `what` when negative.
+hid_t check(hid_t value, const std::string& what);
+
+Id create_file(const std::string& path);
+Id open_file_read(const std::string& path);
+Id create_group(hid_t parent, const std::string& name);
+
+/// A chunked, compressed dataset of doubles with the given dimensions.
+Id create_double_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> dims);
+/// A 1-D dataset of doubles, written whole.
+void write_doubles(hid_t parent, const std::string& name, std::span<const double> values);
+/// Writes `values` into row `row` of a 2-D dataset (or element `row` of a 1-D one).
+void write_row(hid_t dataset, std::size_t row, std::span<const double> values);
+
+/// An enum type over int8 with the given (name, value) members.
+Id create_enum_type(std::span<const std::pair<std::string_view, int>> members);
+/// A 1-D dataset of `type` (enum) with n elements; write with write_enum_element.
+Id create_enum_dataset(hid_t parent, const std::string& name, hid_t type, std::size_t n);
+void write_enum_element(hid_t dataset, hid_t type, std::size_t index, int value);
+/// A 1-D dataset of variable-length UTF-8 strings with n elements.
+Id create_string_dataset(hid_t parent, const std::string& name, std::size_t n);
+void write_string_element(hid_t dataset, std::size_t index, const std::string& value);
+
+void set_attribute(hid_t object, const std::string& name, const std::string& value);
+void set_attribute(hid_t object, const std::string& name, double value);
+void set_attribute(hid_t object, const std::string& name, long long value);
+
+/// Reading back (tests, `icbsim summary`, merging).
+std::string read_string_attribute(hid_t object, const std::string& name);
+double read_double_attribute(hid_t object, const std::string& name);
+std::vector<double> read_doubles(hid_t file, const std::string& path, std::vector<hsize_t>* dims = nullptr);
+std::vector<std::string> read_strings(hid_t file, const std::string& path);
+bool exists(hid_t file, const std::string& path);
+
+}  // namespace icbsim::h5
+
+namespace icbsim::h5 {
+/// Names of the links in a group, in creation order (groups made by create_group).
+std::vector<std::string> list_group(hid_t file, const std::string& path);
+}  // namespace icbsim::h5

@@ -1,0 +1,36 @@
+// Result-file reader over the HDF5 layout of docs/hdf5-layout.md.
+#include "engine/io/result_reader.hpp"
+
+#include "engine/core/errors.hpp"
+#include "engine/io/hdf5_handle.hpp"
+
+namespace icbsim {
+
+ResultFileContents read_result_file(const std::string& path) {
+  h5::Id file = h5::open_file_read(path);
+  const hid_t f = file.get();
+  if (!h5::exists(f, "/trajectories") || !h5::exists(f, "/time"))
+    throw IoError("'" + path + "' is not an icbsim result file (no /time or /trajectories)");
+  ResultFileContents out;
+  out.model = h5::read_string_attribute(f, "model");
+  out.icbsim_version = h5::read_string_attribute(f, "icbsim_version");
+  out.git_commit = h5::read_string_attribute(f, "git_commit");
+  out.scenario_file = h5::read_string_attribute(f, "scenario_file");
+  out.time = h5::read_doubles(f, "/time");
+  out.failure_reasons = h5::read_strings(f, "/outcomes/failure_reason");
+  out.tasks = out.failure_reasons.size();
+  for (const auto& reason : out.failure_reasons) out.failed += reason.empty() ? 0 : 1;
+  for (const std::string& name : h5::list_group(f, "/trajectories")) {
+    TrajectoryColumn column;
+    column.name = name;
+    const std::string dataset = "/trajectories/" + name;
+    column.values = h5::read_doubles(f, dataset);
+    h5::Id ds(h5::check(H5Dopen2(f, dataset.c_str(), H5P_DEFAULT), "opening " + dataset));
+    column.unit = h5::read_string_attribute(ds.get(), "units");
+    column.kind = h5::read_string_attribute(ds.get(), "kind");
+    out.trajectories.push_back(std::move(column));
+  }
+  return out;
+}
+
+}  // namespace icbsim

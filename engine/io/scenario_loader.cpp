@@ -1,0 +1,190 @@
+// Scenario schema v1: model, parameters, initial, time, solver, seed, output.
+#include "engine/io/scenario_loader.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+#include "engine/core/spelling.hpp"
+
+namespace icbsim {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+constexpr double kMaxOutputPoints = 5e7;  // one trajectory row may not exceed this many points
+
+std::string format_number(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+std::string range_text(const ParameterSpec& p) {
+  return "[" + format_number(p.min) + ", " + format_number(p.max) + "]" + (p.unit.empty() ? "" : " " + std::string(p.unit));
+}
+
+void read_parameters(const ConfigNode& section, const ModelInfo& model, std::vector<double>& values) {
+  std::vector<std::string_view> names;
+  for (const auto& p : model.parameters) names.push_back(p.name);
+  for (const auto& [key, value] : section.entries("parameters")) {
+    const int index = model.parameter_index(key);
+    if (index < 0)
+      section.key_node(key).fail("model '" + std::string(model.name) + "' has no parameter '" + key + "'" +
+                                 did_you_mean(key, names) + " (`icbsim models --describe " + std::string(model.name) +
+                                 "` lists them)");
+    const ParameterSpec& spec = model.parameters[static_cast<std::size_t>(index)];
+    const double v = value.as_quantity(spec.unit, "parameter '" + key + "'");
+    if (v < spec.min || v > spec.max)
+      value.fail("parameter '" + key + "' = " + format_number(v) + (spec.unit.empty() ? "" : " " + std::string(spec.unit)) +
+                 " is outside its admissible range " + range_text(spec));
+    values[static_cast<std::size_t>(index)] = v;
+  }
+}
+
+void read_initial(const ConfigNode& section, const ModelInfo& model, std::vector<double>& values) {
+  std::vector<std::string_view> names;
+  for (const auto& v : model.variables) names.push_back(v.name);
+  for (const auto& [key, value] : section.entries("initial")) {
+    const int index = model.variable_index(key);
+    if (index < 0)
+      section.key_node(key).fail("model '" + std::string(model.name) + "' has no state variable '" + key + "'" +
+                                 did_you_mean(key, names));
+    const VariableSpec& spec = model.variables[static_cast<std::size_t>(index)];
+    const double v = value.as_quantity(spec.unit, "initial value of '" + key + "'");
+    if (spec.nonnegative && v < 0) value.fail("initial value of '" + key + "' must not be negative");
+    values[static_cast<std::size_t>(index)] = v;
+  }
+}
+
+TimeSpan read_time(const ConfigNode& section) {
+  section.check_keys({"start", "end", "output_every"}, "time");
+  TimeSpan span;
+  if (const ConfigNode* n = section.find("start")) span.start = n->as_quantity("day", "time.start");
+  const ConfigNode& end = section.at("end");
+  span.end = end.as_quantity("day", "time.end");
+  if (!(span.end > span.start))
+    end.fail("time.end (" + format_number(span.end) + " day) must be after time.start (" + format_number(span.start) +
+             " day)");
+  span.output_every = std::min(1.0, span.end - span.start);
+  if (const ConfigNode* n = section.find("output_every")) {
+    span.output_every = n->as_quantity("day", "time.output_every");
+    if (!(span.output_every > 0)) n->fail("time.output_every must be positive");
+    if (span.output_every > span.end - span.start) n->fail("time.output_every is longer than the whole time span");
+    if ((span.end - span.start) / span.output_every > kMaxOutputPoints)
+      n->fail("time.output_every gives more than " + format_number(kMaxOutputPoints) + " output points");
+  }
+  return span;
+}
+
+SolverSettings read_solver(const ConfigNode& section) {
+  section.check_keys({"method", "rtol", "atol", "initial_step", "max_step", "max_steps"}, "solver");
+  SolverSettings s;
+  if (const ConfigNode* n = section.find("method")) {
+    const std::string& name = n->text("solver.method");
+    const auto method = kSolverMethodNames.parse(name);
+    if (!method) {
+      std::vector<std::string_view> names;
+      for (const auto& e : kSolverMethodNames.entries) names.push_back(e.second);
+      n->fail("unknown solver method '" + name + "'" + did_you_mean(name, names) + "; known methods: " +
+              kSolverMethodNames.names());
+    }
+    s.method = *method;
+  }
+  if (const ConfigNode* n = section.find("rtol")) {
+    s.rtol = n->as_number("solver.rtol");
+    if (!(s.rtol > 0 && s.rtol < 1)) n->fail("solver.rtol must lie between 0 and 1 (exclusive)");
+  }
+  if (const ConfigNode* n = section.find("atol")) {
+    s.atol = n->as_number("solver.atol");
+    if (!(s.atol > 0)) n->fail("solver.atol must be positive");
+  }
+  if (const ConfigNode* n = section.find("initial_step")) {
+    s.initial_step = n->as_quantity("day", "solver.initial_step");
+    if (!(s.initial_step > 0)) n->fail("solver.initial_step must be positive");
+  }
+  if (const ConfigNode* n = section.find("max_step")) {
+    s.max_step = n->as_quantity("day", "solver.max_step");
+    if (!(s.max_step > 0)) n->fail("solver.max_step must be positive");
+  }
+  if (const ConfigNode* n = section.find("max_steps")) {
+    const auto v = n->as_unsigned("solver.max_steps");
+    if (v == 0) n->fail("solver.max_steps must be at least 1");
+    s.max_steps = static_cast<std::size_t>(v);
+  }
+  return s;
+}
+
+Scenario load(const ConfigNode& root, const std::string& text, const std::string& name, const ModelRegistry& registry) {
+  if (!root.is_map()) root.fail("a scenario must be a map of keys (model:, parameters:, time:, ...)");
+  root.check_keys({"icbsim", "description", "model", "parameters", "initial", "time", "solver", "seed", "output"},
+                  "the scenario");
+  Scenario s;
+  s.source_name = name;
+  s.source_text = text;
+  if (const ConfigNode* n = root.find("icbsim")) {
+    const auto v = n->as_unsigned("icbsim (the schema version)");
+    if (v != kSchemaVersion)
+      n->fail("unsupported schema version " + std::to_string(v) + "; this icbsim reads version " +
+              std::to_string(kSchemaVersion));
+  }
+  if (const ConfigNode* n = root.find("description")) s.description = n->text("description");
+
+  const ConfigNode& model_node = root.at("model");
+  const std::string& model_name = model_node.text("model");
+  s.model = registry.find(model_name);
+  if (s.model == nullptr) {
+    std::vector<std::string_view> names;
+    for (const auto& m : registry.models()) names.push_back(m.name);
+    model_node.fail("unknown model '" + model_name + "'" + did_you_mean(model_name, names) + "; known models: " +
+                    registry.names());
+  }
+  for (const auto& p : s.model->parameters) s.parameters.push_back(p.value);
+  for (const auto& v : s.model->variables) s.initial_state.push_back(v.initial);
+
+  if (const ConfigNode* n = root.find("parameters")) read_parameters(*n, *s.model, s.parameters);
+  if (const ConfigNode* n = root.find("initial")) read_initial(*n, *s.model, s.initial_state);
+  s.time = read_time(root.at("time"));
+  if (const ConfigNode* n = root.find("solver")) s.solver = read_solver(*n);
+  if (const ConfigNode* n = root.find("seed")) s.seed = n->as_unsigned("seed");
+  if (const ConfigNode* n = root.find("output")) {
+    s.output_path = n->text("output");
+    if (s.output_path.empty()) n->fail("output must name a file");
+    check_output_path(s.output_path, n);
+  }
+  return s;
+}
+
+}  // namespace
+
+void check_output_path(const std::string& path, const ConfigNode* where) {
+  namespace fs = std::filesystem;
+  auto fail = [&](const std::string& problem) {
+    if (where != nullptr) where->fail(problem);
+    throw ScenarioError(SourceLocation{}, problem);
+  };
+  const fs::path p(path);
+  std::error_code ec;
+  if (fs::is_directory(p, ec)) fail("output path '" + path + "' is a folder, not a file");
+  // Missing folders are created when the run writes; the nearest existing one must be writable.
+  fs::path folder = fs::absolute(p, ec).parent_path();
+  while (!folder.empty() && !fs::exists(folder, ec) && folder != folder.root_path()) folder = folder.parent_path();
+  if (!fs::is_directory(folder, ec)) fail("output path '" + path + "' lies below '" + folder.string() + "', which is not a folder");
+  if (::access(folder.c_str(), W_OK) != 0) fail("output folder '" + folder.string() + "' is not writable");
+}
+
+Scenario load_scenario_text(const std::string& text, const std::string& name, const ModelRegistry& registry) {
+  return load(parse_yaml_text(text, name), text, name, registry);
+}
+
+Scenario load_scenario_file(const std::string& path, const ModelRegistry& registry) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ScenarioError(SourceLocation{path, 0, 0}, "cannot open the scenario file (does it exist and is it readable?)");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return load_scenario_text(text.str(), path, registry);
+}
+
+}  // namespace icbsim

@@ -1,0 +1,13 @@
+// Writes a Scenario back as YAML with every default filled in (the `scenario_resolved` attribute
+// of each result file). Loading that text gives the same Scenario.
+#pragma once
+
+#include <string>
+
+#include "engine/core/scenario.hpp"
+
+namespace icbsim {
+
+std::string resolved_scenario_yaml(const Scenario& scenario);
+
+}  // namespace icbsim

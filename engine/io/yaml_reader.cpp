@@ -1,0 +1,98 @@
+// Converts yaml-cpp's tree into ConfigNodes, re-throwing yaml-cpp's syntax errors and our own
+// checks (tabs, duplicate keys, non-scalar keys) as located ScenarioErrors.
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include "engine/io/config_node.hpp"
+
+namespace icbsim {
+namespace {
+
+std::shared_ptr<SourceText> split_lines(const std::string& text, const std::string& name) {
+  auto source = std::make_shared<SourceText>();
+  source->name = name;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    source->lines.push_back(line);
+  }
+  return source;
+}
+
+SourceLocation location(const YAML::Mark& mark, const std::string& name) {
+  if (mark.is_null()) return SourceLocation{name, 0, 0};
+  return SourceLocation{name, mark.line + 1, mark.column + 1};
+}
+
+void reject_tabs(const SourceText& source) {
+  for (std::size_t i = 0; i < source.lines.size(); ++i) {
+    const std::string& l = source.lines[i];
+    for (std::size_t c = 0; c < l.size() && (l[c] == ' ' || l[c] == '\t'); ++c)
+      if (l[c] == '\t')
+        throw ScenarioError(SourceLocation{source.name, static_cast<int>(i + 1), static_cast<int>(c + 1)},
+                            "tab character in indentation (YAML indents with spaces only)", l);
+  }
+}
+
+ConfigNode convert(const YAML::Node& node, const std::shared_ptr<const SourceText>& source) {
+  const SourceLocation where = location(node.Mark(), source->name);
+  switch (node.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null:
+      return ConfigNode::make(ConfigNode::Kind::kNull, where, source);
+    case YAML::NodeType::Scalar: {
+      ConfigNode n = ConfigNode::make(ConfigNode::Kind::kScalar, where, source);
+      n.set_scalar(node.Scalar());
+      return n;
+    }
+    case YAML::NodeType::Sequence: {
+      ConfigNode n = ConfigNode::make(ConfigNode::Kind::kSequence, where, source);
+      for (const auto& item : node) n.add_item(convert(item, source));
+      return n;
+    }
+    case YAML::NodeType::Map: {
+      ConfigNode n = ConfigNode::make(ConfigNode::Kind::kMap, where, source);
+      std::set<std::string> seen;
+      for (const auto& kv : node) {
+        ConfigNode key = convert(kv.first, source);
+        if (!key.is_scalar()) key.fail("a key must be a single value");
+        const std::string k = kv.first.Scalar();
+        if (!seen.insert(k).second) key.fail("duplicate key '" + k + "'");
+        n.add_entry(k, std::move(key), convert(kv.second, source));
+      }
+      return n;
+    }
+  }
+  return ConfigNode::make(ConfigNode::Kind::kNull, where, source);
+}
+
+}  // namespace
+
+ConfigNode parse_yaml_text(const std::string& text, const std::string& name) {
+  const std::shared_ptr<SourceText> source = split_lines(text, name);
+  reject_tabs(*source);
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    const SourceLocation where = location(e.mark, name);
+    throw ScenarioError(where, "YAML syntax error: " + e.msg, source->line(where.line));
+  }
+  if (root.IsNull() || !root.IsDefined())
+    throw ScenarioError(SourceLocation{name, 1, 1}, "the file is empty: expected a map of keys");
+  return convert(root, source);
+}
+
+ConfigNode parse_yaml_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ScenarioError(SourceLocation{path, 0, 0}, "cannot open the file (does it exist and is it readable?)");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return parse_yaml_text(buffer.str(), path);
+}
+
+}  // namespace icbsim

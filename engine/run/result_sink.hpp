@@ -1,0 +1,39 @@
+// Where the runner sends task results. The engine knows only this interface; io implements it
+// with an HDF5 file, tests with memory. Rows are indexed by task id, so the order in which tasks
+// complete never matters.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+
+#include "engine/core/task.hpp"
+
+namespace icbsim {
+
+/// Outcome of one task.
+struct TaskRecord {
+  std::size_t task = 0;
+  bool ok = true;
+  std::string failure;               ///< reason when !ok
+  const TaskOutput* output = nullptr;  ///< null when !ok
+  std::span<const double> parameters;  ///< resolved parameter values of this task
+};
+
+/// Facts about the whole run, written once at the end.
+struct RunMetadata {
+  double wall_seconds = 0.0;
+  int threads = 1;
+  std::size_t failed_tasks = 0;
+};
+
+class ResultSink {
+ public:
+  virtual ~ResultSink() = default;
+  /// Stores one task's result; called from one thread at a time.
+  virtual void write_task(const TaskRecord& record) = 0;
+  /// Completes the run; after this the result is visible as whole.
+  virtual void finish(const RunMetadata& metadata) = 0;
+};
+
+}  // namespace icbsim

@@ -1,0 +1,28 @@
+// Runs a list of tasks of one model on all OpenMP threads, sending each result to a sink. A task
+// whose integration fails is recorded with its reason; the others complete.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+#include "engine/core/model_info.hpp"
+#include "engine/core/task.hpp"
+#include "engine/run/result_sink.hpp"
+
+namespace icbsim {
+
+struct RunReport {
+  std::size_t tasks = 0;
+  std::size_t failed = 0;
+  double wall_seconds = 0.0;
+  int threads = 1;
+};
+
+/// Called after each task completes with (tasks done, tasks total); from one thread at a time.
+using ProgressCallback = std::function<void(std::size_t, std::size_t)>;
+
+RunReport run_tasks(const ModelInfo& model, const std::vector<TaskInput>& tasks, ResultSink& sink,
+                    const ProgressCallback& progress = {});
+
+}  // namespace icbsim
