@@ -191,11 +191,15 @@ std::string Dimension::to_string() const {
     std::string& side = e > 0 ? num : den;
     if (!side.empty()) side += '*';
     side += kNames[i];
-    if (std::abs(e) != 1) side += '^' + std::to_string(std::abs(e));
+    if (std::abs(e) != 1) {
+      side += '^';
+      side += std::to_string(std::abs(e));
+    }
   }
   if (num.empty() && den.empty()) return "dimensionless";
   if (num.empty()) num = "1";
-  return den.empty() ? num : num + "/(" + den + ")";
+  if (den.empty()) return num;
+  return den.find('*') == std::string::npos ? num + "/" + den : num + "/(" + den + ")";
 }
 
 Unit parse_unit(std::string_view text) { return UnitParser(text).parse(); }

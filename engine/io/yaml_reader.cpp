@@ -83,7 +83,7 @@ ConfigNode parse_yaml_text(const std::string& text, const std::string& name) {
     throw ScenarioError(where, "YAML syntax error: " + e.msg, source->line(where.line));
   }
   if (root.IsNull() || !root.IsDefined())
-    throw ScenarioError(SourceLocation{name, 1, 1}, "the file is empty: expected a map of keys");
+    throw ScenarioError(SourceLocation{name, 0, 0}, "the file is empty: expected a map of keys");
   return convert(root, source);
 }
 

@@ -1,0 +1,97 @@
+// The icbsim executable end to end: exit codes, the quickstart run, and that bad input leaves no
+// output file behind.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+struct Result {
+  int exit_code;
+  std::string output;  // stdout and stderr
+};
+
+Result run_icbsim(const std::string& args) {
+  const std::string command = std::string(ICBSIM_EXE) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string output;
+  char buffer[4096];
+  while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+fs::path fresh_folder(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / "icbsim_cli_tests" / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+}  // namespace
+
+TEST_CASE("icbsim run with no scenario runs the built-in quickstart", "[cli]") {
+  const fs::path dir = fresh_folder("quickstart");
+  const auto r = run_icbsim("run -o " + (dir / "q.h5").string());
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK(fs::exists(dir / "q.h5"));
+  CHECK(r.output.find("model         kuznetsov1994") != std::string::npos);
+  CHECK(r.output.find("tasks         1 (0 failed)") != std::string::npos);
+}
+
+TEST_CASE("every shipped scenario in configs/scenarios validates and runs", "[cli][smoke]") {
+  const fs::path dir = fresh_folder("shipped");
+  for (const auto& entry : fs::directory_iterator(fs::path(ICBSIM_SOURCE_DIR) / "configs/scenarios")) {
+    if (entry.path().extension() != ".yaml") continue;
+    INFO(entry.path());
+    const auto v = run_icbsim("validate " + entry.path().string());
+    CHECK(v.exit_code == 0);
+    const auto r = run_icbsim("run " + entry.path().string() + " -q -o " + (dir / entry.path().stem()).string() + ".h5");
+    INFO(r.output);
+    CHECK(r.exit_code == 0);
+  }
+}
+
+TEST_CASE("exit codes: 2 for bad input, 1 for failed tasks, 0 for help and version", "[cli]") {
+  const fs::path dir = fresh_folder("codes");
+  CHECK(run_icbsim("--version").exit_code == 0);
+  CHECK(run_icbsim("--help").exit_code == 0);
+  CHECK(run_icbsim("frobnicate").exit_code == 2);
+  CHECK(run_icbsim("run /nonexistent.yaml").exit_code == 2);
+  CHECK(run_icbsim("models --describe kuznetsov94").output.find("did you mean 'kuznetsov1994'") != std::string::npos);
+  CHECK(run_icbsim("models --describe kuznetsov94").exit_code == 2);
+
+  const fs::path failing = dir / "failing.yaml";
+  std::ofstream(failing) << "model: kuznetsov1994\ntime: {end: 100 days}\nsolver: {max_steps: 3}\n";
+  const auto r = run_icbsim("run " + failing.string() + " -o " + (dir / "f.h5").string());
+  CHECK(r.exit_code == 1);
+  CHECK(fs::exists(dir / "f.h5"));  // the failure is recorded in the file
+}
+
+TEST_CASE("no catalogued bad input leaves an output file behind", "[cli][bad-input]") {
+  for (const auto& entry : fs::directory_iterator(fs::path(ICBSIM_SOURCE_DIR) / "tests/data/bad")) {
+    if (entry.path().extension() != ".yaml") continue;
+    const fs::path dir = fresh_folder("bad");
+    const auto r = run_icbsim("run " + entry.path().string() + " -o " + (dir / "out.h5").string());
+    INFO(entry.path() << "\n" << r.output);
+    CHECK(r.exit_code == 2);
+    CHECK(r.output.rfind("error: " + entry.path().string(), 0) == 0);
+    CHECK(fs::is_empty(dir));
+  }
+}
+
+TEST_CASE("models --describe prints the parameter table with units and sources", "[cli]") {
+  const auto r = run_icbsim("models --describe nikolopoulou2018");
+  CHECK(r.exit_code == 0);
+  CHECK(r.output.find("K_TQ") != std::string::npos);
+  CHECK(r.output.find("cm^3/(g*day)") != std::string::npos);
+  CHECK(r.output.find("MODEL1908270001") != std::string::npos);
+}
