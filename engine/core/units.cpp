@@ -197,7 +197,7 @@ std::string Dimension::to_string() const {
     }
   }
   if (num.empty() && den.empty()) return "dimensionless";
-  if (num.empty()) num = "1";
+  if (num.empty()) num.push_back('1');
   if (den.empty()) return num;
   return den.find('*') == std::string::npos ? num + "/" + den : num + "/(" + den + ")";
 }

@@ -120,6 +120,20 @@ double baseline_sld_mm(const Baseline& baseline);
 Response target_response(const Baseline& baseline, std::span<const double> target_mm,
                          double baseline_sld, double nadir_sld);
 
+/// Best non-progressive response reached by a sequence of time-point responses.
+struct ResponseSummary {
+  std::optional<Response> best;         ///< CR, PR or SD; nothing when none qualifies
+  std::optional<double> response_day;   ///< first scan of the counted CR/PR [day]
+  std::vector<bool> confirmed;          ///< per call: a CR/PR confirmed at its own level
+};
+
+/// Best of CR/PR/SD among time-point responses `calls` at `times` [day] (RECIST 1.1 §4.4 and
+/// Table 6): with confirmation, a CR/PR counts only if a scan >= the interval later reaches its
+/// level with only that level or NE between (PD entries interrupt); otherwise it may count as
+/// SD, which needs a scan at least min_sd_duration_days after `baseline_time` [day].
+ResponseSummary summarise_responses(std::span<const double> times, std::span<const Response> calls,
+                                    double baseline_time, const RecistOptions& options);
+
 /// Full RECIST 1.1 assessment of one patient; validates its input first.
 RecistResult assess_recist(const Baseline& baseline, std::span<const Scan> scans,
                            const RecistOptions& options = {});
