@@ -1,5 +1,5 @@
 // Simulator<M>: integrates one task of model M with Boost.Odeint — adaptive Dormand–Prince with
-// dense output, or Rosenbrock 4(3) (own Eigen stepper) with an automatic Jacobian — segment by segment between dose
+// dense output, or Rosenbrock 4(3) (engine/ode/rosenbrock_stepper.hpp) with an automatic Jacobian — segment by segment between dose
 // discontinuities, recording the output grid through dense output. Numerical failures (step-size
 // underflow, non-finite values, negative populations, too many steps) raise SolverError.
 #pragma once
@@ -75,7 +75,9 @@ class Simulator {
       check_state(x, a, 0.0);
       record_until(a, /*inclusive=*/true, [&](double, X& y) { y = x; }, x);
       stepper.initialize(x, a, std::min(dt, b - a));
-      while (stepper.current_time() < b) {
+      // The segment is done when within rounding of its end: t + (b − t) may land one ulp short.
+      const double end_slack = 1e-12 * std::max(1.0, std::abs(b));
+      while (b - stepper.current_time() > end_slack) {
         const double t = stepper.current_time();
         if (t + stepper.current_time_step() > b) stepper.initialize(stepper.current_state(), t, b - t);
         try {

@@ -157,3 +157,30 @@ TEST_CASE("two simulations in one process do not share state", "[ode]") {
   CHECK(together_b.trajectories == alone_b.trajectories);
   CHECK(alone_a.trajectories != alone_b.trajectories);
 }
+
+TEST_CASE("the stiff path (Rosenbrock, automatic Jacobian) matches the closed form", "[ode][stiff]") {
+  std::vector<double> errors;
+  for (double rtol : {1e-5, 1e-7, 1e-9}) {
+    const auto in = logistic_task(rtol, icbsim::SolverMethod::kRosenbrock4);
+    const auto out = Simulator<Logistic>(in).run();
+    errors.push_back(max_relative_error(in, out));
+    CHECK(errors.back() < 100 * rtol);
+  }
+  for (std::size_t i = 1; i < errors.size(); ++i) CHECK(errors[i] < errors[i - 1] / 10);
+}
+
+TEST_CASE("the stiff path handles doses exactly like the explicit one", "[ode][stiff][dosing]") {
+  TaskInput in;
+  in.parameters = {0.1};
+  in.initial_state = {0.0};
+  in.t_end = 21;
+  in.output_times = {0, 7, 14, 21};
+  in.doses = {{0.0, 0, 100.0, 1.0 / 24}, {7.0, 0, 100.0, 1.0 / 24}, {14.0, 0, 100.0, 1.0 / 24}};
+  in.solver.rtol = 1e-10;
+  in.solver.atol = 1e-10;
+  const auto explicit_out = Simulator<Decay>(in).run();
+  in.solver.method = icbsim::SolverMethod::kRosenbrock4;
+  const auto stiff_out = Simulator<Decay>(in).run();
+  for (std::size_t j = 0; j < in.output_times.size(); ++j)
+    CHECK(stiff_out.trajectories[j] == Approx(explicit_out.trajectories[j]).epsilon(1e-8).margin(1e-12));
+}
