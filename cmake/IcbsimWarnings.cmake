@@ -2,6 +2,12 @@
 add_library(icbsim_options INTERFACE)
 target_compile_options(icbsim_options INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
   -Wno-sign-conversion)
+# GCC 12 reports -Wrestrict false positives inside libstdc++'s std::string concatenation at -O2/-O3
+# (GCC bug 105329, fixed in GCC 13); the check is off for that compiler only.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 12
+   AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+  target_compile_options(icbsim_options INTERFACE -Wno-restrict)
+endif()
 if(ICBSIM_WARNINGS_AS_ERRORS)
   target_compile_options(icbsim_options INTERFACE -Werror)
 endif()

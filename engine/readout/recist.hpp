@@ -15,6 +15,7 @@ namespace icbsim::readout {
 /// Response category of RECIST 1.1, for one scan or as best overall response.
 enum class Response { kCR, kPR, kSD, kPD, kNE };
 
+/// Names of Response in output files and messages.
 inline constexpr EnumTable<Response, 5> kResponseNames{{{
     {Response::kCR, "CR"},
     {Response::kPR, "PR"},
@@ -30,6 +31,7 @@ enum class NonTargetStatus {
   kUnequivocalProgression,  ///< unequivocal progression of existing non-target lesions
 };
 
+/// Names of NonTargetStatus in input files and messages.
 inline constexpr EnumTable<NonTargetStatus, 3> kNonTargetStatusNames{{{
     {NonTargetStatus::kNone, "none"},
     {NonTargetStatus::kPresent, "present"},
@@ -44,8 +46,9 @@ inline constexpr double kMinMeasurableNodeMm = 15.0;
 inline constexpr double kNormalNodeMm = 10.0;
 /// Value recorded for a lesion that is present but too small to measure (RECIST 1.1 appendix) [mm].
 inline constexpr double kTooSmallToMeasureMm = 5.0;
-/// Most target lesions in total, and per organ (all lymph nodes together count as one organ).
+/// Most target lesions in total.
 inline constexpr int kMaxTargets = 5;
+/// Most target lesions per organ; all lymph nodes together count as one organ (EORTC RECIST FAQ).
 inline constexpr int kMaxTargetsPerOrgan = 2;
 
 /// One target lesion chosen at baseline.
@@ -77,7 +80,9 @@ struct Scan {
 
 /// How best overall response is derived.
 struct RecistOptions {
-  bool confirm_response = true;  ///< CR/PR count only when confirmed by a later scan
+  /// CR/PR count only when confirmed by a later scan. Default on: the calibration trials report
+  /// confirmed ORR (RECIST 1.1 itself requires it only when response is the primary end point).
+  bool confirm_response = true;
   double confirmation_interval_days = 28.0;  ///< least gap to the confirming scan [day]
   double min_sd_duration_days = 42.0;        ///< least time from baseline for SD to count [day]
 };
@@ -128,9 +133,9 @@ struct ResponseSummary {
 };
 
 /// Best of CR/PR/SD among time-point responses `calls` at `times` [day] (RECIST 1.1 §4.4 and
-/// Table 6): with confirmation, a CR/PR counts only if a scan >= the interval later reaches its
-/// level with only that level or NE between (PD entries interrupt); otherwise it may count as
-/// SD, which needs a scan at least min_sd_duration_days after `baseline_time` [day].
+/// Table 6). With confirmation a CR counts as CR if a call >= the interval later is CR, as PR if
+/// it is PR or CR, with only calls of that level or NE between (SD and PD interrupt); a PR alike.
+/// Unconfirmed CR/PR and SD give SD if seen >= min_sd_duration_days after `baseline_time` [day].
 ResponseSummary summarise_responses(std::span<const double> times, std::span<const Response> calls,
                                     double baseline_time, const RecistOptions& options);
 

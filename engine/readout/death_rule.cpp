@@ -1,0 +1,80 @@
+// Lethal-burden overall survival and progression-free survival of one simulated patient.
+#include "engine/readout/death_rule.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/core/errors.hpp"
+
+namespace icbsim::readout {
+
+namespace {
+
+void check_window(double start_day, double end_of_follow_up_day) {
+  if (!std::isfinite(start_day) || !std::isfinite(end_of_follow_up_day) ||
+      end_of_follow_up_day < start_day)
+    throw Error("survival end point: need finite start <= end of follow-up");
+}
+
+}  // namespace
+
+SurvivalTime overall_survival(std::span<const SldSample> series, double start_day,
+                              double end_of_follow_up_day, const DeathRule& rule) {
+  check_window(start_day, end_of_follow_up_day);
+  if (!(rule.lethal_sld_mm > 0.0)) throw Error("death rule: lethal SLD must be > 0 mm");
+  if (series.empty()) throw Error("overall survival: empty SLD series");
+  for (std::size_t i = 0; i < series.size(); ++i) {
+    if (!std::isfinite(series[i].time) || !std::isfinite(series[i].sld_mm) || series[i].sld_mm < 0.0)
+      throw Error("overall survival: SLD samples must be finite with SLD >= 0 mm");
+    if (i > 0 && !(series[i].time > series[i - 1].time))
+      throw Error("overall survival: sample times must increase strictly");
+  }
+  if (series.front().time < start_day) throw Error("overall survival: series starts before start_day");
+
+  for (std::size_t i = 0; i < series.size() && series[i].time <= end_of_follow_up_day; ++i) {
+    if (series[i].sld_mm <= rule.lethal_sld_mm) continue;
+    double death = series[i].time;
+    if (i > 0) {
+      const SldSample& a = series[i - 1];
+      const SldSample& b = series[i];
+      death = a.time + (rule.lethal_sld_mm - a.sld_mm) / (b.sld_mm - a.sld_mm) * (b.time - a.time);
+    }
+    return {death - start_day, true};
+  }
+  const double censor = std::min(end_of_follow_up_day, series.back().time);
+  return {censor - start_day, false};
+}
+
+SurvivalTime progression_free_survival(std::optional<double> progression_day, const SurvivalTime& death,
+                                       std::optional<double> last_assessment_day, double start_day,
+                                       double end_of_follow_up_day) {
+  check_window(start_day, end_of_follow_up_day);
+  if (!std::isfinite(death.time) || death.time < 0.0) throw Error("PFS: death time must be finite and >= 0");
+  std::optional<double> event;
+  if (progression_day && *progression_day <= end_of_follow_up_day) event = *progression_day - start_day;
+  if (death.event && death.time + start_day <= end_of_follow_up_day)
+    event = event ? std::min(*event, death.time) : death.time;
+  if (event) return {std::max(0.0, *event), true};
+  double censor = 0.0;
+  if (last_assessment_day)
+    censor = std::clamp(*last_assessment_day, start_day, end_of_follow_up_day) - start_day;
+  return {censor, false};
+}
+
+SurvivalTime progression_free_survival(const RecistResult& recist, const SurvivalTime& death,
+                                       double start_day, double end_of_follow_up_day) {
+  std::optional<double> last;
+  for (const RecistScanCall& c : recist.scans)
+    if (c.overall != Response::kNE) last = c.time;
+  return progression_free_survival(recist.progression_day, death, last, start_day, end_of_follow_up_day);
+}
+
+SurvivalTime progression_free_survival(const IrecistResult& irecist, const SurvivalTime& death,
+                                       double start_day, double end_of_follow_up_day) {
+  std::optional<double> last;
+  for (const IrecistScanCall& c : irecist.scans)
+    if (c.response != IrecistResponse::kNE) last = c.time;
+  return progression_free_survival(irecist.progression_day, death, last, start_day, end_of_follow_up_day);
+}
+
+}  // namespace icbsim::readout
