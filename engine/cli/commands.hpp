@@ -21,5 +21,6 @@ struct RunOptions {
 int run_command(const RunOptions& options, const ModelRegistry& registry);
 int validate_command(const std::string& scenario, const ModelRegistry& registry);
 int models_command(const std::optional<std::string>& describe, const ModelRegistry& registry);
+int summary_command(const std::string& result_file);
 
 }  // namespace icbsim::cli

@@ -31,6 +31,10 @@ int main(int argc, char** argv) {
   auto* models_cmd = app.add_subcommand("models", "List the models, or describe one");
   models_cmd->add_option("--describe", describe, "Model name: print its variables and parameter table");
 
+  std::string summary_file;
+  auto* summary_cmd = app.add_subcommand("summary", "Print the summary tables of a finished result file");
+  summary_cmd->add_option("file", summary_file, "Result file (.h5)")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -49,6 +53,7 @@ int main(int argc, char** argv) {
     if (*run_cmd) return cli::run_command(run, registry);
     if (*validate_cmd) return cli::validate_command(validate_file, registry);
     if (*models_cmd) return cli::models_command(describe, registry);
+    if (*summary_cmd) return cli::summary_command(summary_file);
   } catch (const ScenarioError& e) {
     std::cerr << "error: " << e.what() << '\n';
     return cli::kBadInput;

@@ -47,6 +47,17 @@ TEST_CASE("icbsim run with no scenario runs the built-in quickstart", "[cli]") {
   CHECK(r.output.find("tasks         1 (0 failed)") != std::string::npos);
 }
 
+TEST_CASE("icbsim summary reproduces the run's summary from the file alone", "[cli]") {
+  const fs::path dir = fresh_folder("summary");
+  const auto run = run_icbsim("run -o " + (dir / "q.h5").string());
+  REQUIRE(run.exit_code == 0);
+  const auto summary = run_icbsim("summary " + (dir / "q.h5").string());
+  CHECK(summary.exit_code == 0);
+  // The run prints the summary followed by its wall time; the summary command prints the same table.
+  CHECK(run.output.rfind(summary.output, 0) == 0);
+  CHECK(run_icbsim("summary " + (dir / "missing.h5").string()).exit_code == 3);
+}
+
 TEST_CASE("every shipped scenario in configs/scenarios validates and runs", "[cli][smoke]") {
   const fs::path dir = fresh_folder("shipped");
   for (const auto& entry : fs::directory_iterator(fs::path(ICBSIM_SOURCE_DIR) / "configs/scenarios")) {
