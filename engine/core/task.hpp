@@ -25,6 +25,7 @@ struct TaskInput {
   double t_start = 0.0;               ///< [day]
   double t_end = 0.0;                 ///< [day]
   std::vector<double> output_times;   ///< ascending, within [t_start, t_end] [day]
+  std::vector<double> sample_times;   ///< ascending extra times recorded apart (e.g. scans) [day]
   std::vector<DoseEvent> doses;
   SolverSettings solver;
 };
@@ -39,6 +40,8 @@ struct SolverStats {
 struct TaskOutput {
   /// Row-major [output][time]: first the state variables, then the observables.
   std::vector<double> trajectories;
+  /// Same rows at TaskInput::sample_times.
+  std::vector<double> samples;
   SolverStats stats;
 };
 

@@ -36,12 +36,14 @@ class Simulator {
 
   const M& model() const noexcept { return model_; }
 
-  /// Runs the task; the trajectories hold kStates + kObservables rows of output_times.size().
+  /// Runs the task; trajectories (and samples) hold kStates + kObservables rows of
+  /// output_times.size() (sample_times.size()) values.
   TaskOutput run() {
     TaskOutput out;
     out.trajectories.assign((kStates + kObservables) * input_.output_times.size(), 0.0);
-    out_ = &out;
-    next_output_ = 0;
+    out.samples.assign((kStates + kObservables) * input_.sample_times.size(), 0.0);
+    recordings_[0] = Recording{&input_.output_times, &out.trajectories};
+    recordings_[1] = Recording{&input_.sample_times, &out.samples};
     peak_.fill(0.0);
     if (input_.solver.method == SolverMethod::kRosenbrock4) {
       run_rosenbrock();
@@ -102,24 +104,32 @@ class Simulator {
     record_until(input_.t_end, /*inclusive=*/true, [&](double, X& y) { y = x; }, x);
   }
 
-  /// Records every pending output time before `t` (or at `t` when inclusive).
+  /// One grid of recording times and where its rows go ([row][time], row-major).
+  struct Recording {
+    const std::vector<double>* times;
+    std::vector<double>* values;
+    std::size_t next = 0;
+  };
+
+  /// Records every pending time of both grids before `t` (or at `t` when inclusive).
   template <typename Fill, typename X>
   void record_until(double t, bool inclusive, Fill fill, X& scratch) {
-    const auto& times = input_.output_times;
-    const std::size_t n_times = times.size();
-    while (next_output_ < n_times && (times[next_output_] < t || (inclusive && times[next_output_] == t))) {
-      const double tt = times[next_output_];
-      fill(tt, scratch);
-      for (std::size_t i = 0; i < kStates; ++i) out_->trajectories[i * n_times + next_output_] = scratch[i];
-      if constexpr (kObservables > 0) {
-        std::array<double, kObservables> obs{};
-        State xs;
-        for (std::size_t i = 0; i < kStates; ++i) xs[i] = scratch[i];
-        model_.observe(xs.data(), tt, obs.data());
-        for (std::size_t k = 0; k < kObservables; ++k)
-          out_->trajectories[(kStates + k) * n_times + next_output_] = obs[k];
+    for (Recording& r : recordings_) {
+      const std::vector<double>& times = *r.times;
+      const std::size_t n_times = times.size();
+      while (r.next < n_times && (times[r.next] < t || (inclusive && times[r.next] == t))) {
+        const double tt = times[r.next];
+        fill(tt, scratch);
+        for (std::size_t i = 0; i < kStates; ++i) (*r.values)[i * n_times + r.next] = scratch[i];
+        if constexpr (kObservables > 0) {
+          std::array<double, kObservables> obs{};
+          State xs;
+          for (std::size_t i = 0; i < kStates; ++i) xs[i] = scratch[i];
+          model_.observe(xs.data(), tt, obs.data());
+          for (std::size_t k = 0; k < kObservables; ++k) (*r.values)[(kStates + k) * n_times + r.next] = obs[k];
+        }
+        ++r.next;
       }
-      ++next_output_;
     }
   }
 
@@ -172,8 +182,7 @@ class Simulator {
   State x0_{};
   std::array<double, kStates> rate_{};
   std::array<double, kStates> peak_{};
-  TaskOutput* out_ = nullptr;
-  std::size_t next_output_ = 0;
+  std::array<Recording, 2> recordings_{};  ///< the output grid and the sample times (scans)
   SolverStats stats_;
 };
 

@@ -184,3 +184,17 @@ TEST_CASE("the stiff path handles doses exactly like the explicit one", "[ode][s
   for (std::size_t j = 0; j < in.output_times.size(); ++j)
     CHECK(stiff_out.trajectories[j] == Approx(explicit_out.trajectories[j]).epsilon(1e-8).margin(1e-12));
 }
+
+TEST_CASE("sample times are recorded apart from the output grid", "[ode]") {
+  auto in = logistic_task(1e-10);
+  in.sample_times = {0.0, 12.5, 42.0, 60.0};
+  const auto out = Simulator<Logistic>(in).run();
+  const Logistic m(in.parameters);
+  REQUIRE(out.samples.size() == 2 * in.sample_times.size());
+  for (std::size_t j = 0; j < in.sample_times.size(); ++j) {
+    CHECK(out.samples[j] == Approx(m.exact(1e3, in.sample_times[j])).epsilon(1e-8));
+    CHECK(out.samples[in.sample_times.size() + j] == Approx(out.samples[j] / 1e6).epsilon(1e-14));
+  }
+  // The output grid is unchanged by the samples.
+  CHECK(out.trajectories == Simulator<Logistic>(logistic_task(1e-10)).run().trajectories);
+}
