@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/core/scenario.hpp"
+#include "engine/run/scenario.hpp"
 #include "engine/io/hdf5_handle.hpp"
 #include "engine/run/result_sink.hpp"
 

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "engine/core/model_registry.hpp"
-#include "engine/core/scenario.hpp"
+#include "engine/run/scenario.hpp"
 #include "engine/io/config_node.hpp"
 
 namespace icbsim {

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "engine/core/scenario.hpp"
+#include "engine/run/scenario.hpp"
 
 namespace icbsim {
 

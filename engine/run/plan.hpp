@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "engine/core/scenario.hpp"
+#include "engine/run/scenario.hpp"
 #include "engine/core/task.hpp"
 
 namespace icbsim {

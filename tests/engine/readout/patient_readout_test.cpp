@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/readout/patient_readout.hpp"
+#include "engine/readout/scan_schedule.hpp"
 
 using namespace icbsim::readout;
 
@@ -127,4 +128,19 @@ TEST_CASE("a tumour too small to measure at baseline has no target lesions", "[r
   CHECK(out.best_response == Response::kNE);
   CHECK(std::isnan(out.best_change_pct));
   CHECK_FALSE(out.os.event);
+}
+
+TEST_CASE("a two-phase scan schedule: every 6 weeks to week 48, then every 9 weeks", "[readout][scans]") {
+  ScanSchedule s;
+  s.every = 42;
+  s.until = 48 * 7;
+  s.then_every = 63;
+  const auto t = scan_times(s, 500);
+  // 0, 42, ..., 336 (9 scans), then 399, 462.
+  REQUIRE(t.size() == 11);
+  CHECK(t[8] == 336);
+  CHECK(t[9] == 399);
+  CHECK(t[10] == 462);
+  s.every = 0;
+  CHECK_THROWS_WITH(scan_times(s, 500), Catch::Contains("scan interval must be positive"));
 }

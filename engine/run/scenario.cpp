@@ -1,5 +1,5 @@
 // Output grid of a scenario's time span.
-#include "engine/core/scenario.hpp"
+#include "engine/run/scenario.hpp"
 
 #include <cmath>
 
