@@ -6,6 +6,7 @@
 #include "models/kirschner_panetta1998.hpp"
 #include "models/kuznetsov1994.hpp"
 #include "models/nikolopoulou2018.hpp"
+#include "models/pk_compartmental.hpp"
 
 namespace icbsim::models {
 
@@ -14,6 +15,7 @@ void register_builtin(ModelRegistry& registry) {
   registry.add(model_entry<DePillis2005>());
   registry.add(model_entry<KirschnerPanetta1998>());
   registry.add(model_entry<Nikolopoulou2018>());
+  registry.add(model_entry<PkCompartmental>());
 }
 
 ModelRegistry builtin_registry() {

@@ -25,11 +25,11 @@ int run_command(const RunOptions& options, const ModelRegistry& registry) {
     throw ScenarioError(SourceLocation{scenario.source_name, 0, 0},
                         "no result file named: add `output: FILE.h5` to the scenario or pass -o FILE.h5");
 
-  const std::vector<TaskInput> tasks = plan_tasks(scenario);
+  const Plan plan = plan_run(scenario);
   RunReport report;
   {
-    Hdf5ResultWriter writer(scenario.output_path, scenario, tasks.front().output_times, tasks.size());
-    report = run_tasks(*scenario.model, tasks, writer);
+    Hdf5ResultWriter writer(scenario.output_path, scenario, plan);
+    report = run_plan(scenario, plan, writer);
   }
   if (!options.quiet) {
     print_result_summary(read_result_file(scenario.output_path), scenario.output_path, std::cout);

@@ -4,11 +4,55 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 namespace icbsim::cli {
 namespace {
 constexpr std::size_t kTasksShown = 5;  // a cohort's per-task tables belong in its trial report
+
+std::string number(const OutcomeColumn* c, std::size_t task, const char* format) {
+  if (c == nullptr || task >= c->values.size()) return "-";
+  if (std::isnan(c->values[task])) return "none";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, c->values[task]);
+  return buffer;
 }
+
+std::string name(const OutcomeColumn* c, std::size_t task) {
+  return (c == nullptr || task >= c->names.size()) ? "-" : c->names[task];
+}
+
+/// Per-patient readout: outcomes, then the scan-by-scan record.
+void print_readouts(const ResultFileContents& c, std::ostream& out) {
+  const std::size_t n_scans = c.scan_times.size();
+  for (std::size_t task = 0; task < std::min(c.tasks, kTasksShown); ++task) {
+    if (!c.failure_reasons[task].empty()) continue;
+    out << "\nreadout of task " << task << "\n";
+    out << "  best response       " << name(c.outcome("best_response"), task) << " (best change "
+        << number(c.outcome("best_change_pct"), task, "%+.1f") << " %)\n";
+    if (c.outcome("best_irecist")) out << "  best iRECIST        " << name(c.outcome("best_irecist"), task) << "\n";
+    out << "  progression         day " << number(c.outcome("progression_day"), task, "%.0f") << "\n";
+    out << "  PFS                 " << number(c.outcome("pfs_days"), task, "%.1f") << " day ("
+        << (name(c.outcome("pfs_event"), task) == "TRUE" ? "event" : "censored") << ")\n";
+    out << "  OS                  " << number(c.outcome("os_days"), task, "%.1f") << " day ("
+        << (name(c.outcome("os_event"), task) == "TRUE" ? "death" : "censored") << ")\n";
+    out << "  SITC class          " << name(c.outcome("sitc_class"), task) << " (exposure "
+        << number(c.outcome("exposure_days"), task, "%.0f") << " day)\n";
+    out << "  hyperprogression    " << (name(c.outcome("hyperprogression"), task) == "TRUE" ? "yes" : "no")
+        << " (TGR before " << number(c.outcome("tgr_pre"), task, "%.1f") << ", on treatment "
+        << number(c.outcome("tgr_on"), task, "%.1f") << " %/month)\n";
+    out << "  scans (day: SLD mm, RECIST)\n   ";
+    for (std::size_t s = 0; s < n_scans; ++s) {
+      char cell[64];
+      std::snprintf(cell, sizeof cell, " %.0f: %.1f %s;", c.scan_times[s], c.scan_sld_mm[task * n_scans + s],
+                    c.scan_recist[task * n_scans + s].c_str());
+      out << cell;
+      if (s % 5 == 4 && s + 1 < n_scans) out << "\n   ";
+    }
+    out << "\n";
+  }
+}
+}  // namespace
 
 void print_result_summary(const ResultFileContents& c, const std::string& path, std::ostream& out) {
   out << "result file   " << path << "\n"
@@ -36,6 +80,7 @@ void print_result_summary(const ResultFileContents& c, const std::string& path, 
       out << line;
     }
   }
+  if (!c.scan_times.empty()) print_readouts(c, out);
   if (c.tasks > kTasksShown) out << "\n(" << c.tasks - kTasksShown << " more tasks in the file)\n";
 }
 

@@ -51,16 +51,19 @@ Id create_group(hid_t parent, const std::string& name) {
   return Id(check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, props.get(), H5P_DEFAULT), "creating group " + name));
 }
 
-Id create_double_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> dims) {
+Id create_dataset(hid_t parent, const std::string& name, hid_t file_type, std::span<const hsize_t> dims) {
   const int rank = static_cast<int>(dims.size());
   Id space(check(H5Screate_simple(rank, dims.data(), nullptr), "dataspace of " + name));
   Id props(check(H5Pcreate(H5P_DATASET_CREATE), "properties of " + name));
   std::vector<hsize_t> chunk(dims.begin(), dims.end());
   // Rows are written one task at a time: a chunk holds one row (split when very long).
-  if (rank == 2) chunk[0] = 1;
   constexpr hsize_t kMaxChunkElements = 1 << 16;
-  chunk.back() = std::clamp<hsize_t>(chunk.back(), 1, kMaxChunkElements);
-  if (rank == 1) chunk[0] = std::clamp<hsize_t>(dims[0], 1, 4096);
+  if (rank == 2) {
+    chunk[0] = 1;
+    chunk[1] = std::clamp<hsize_t>(dims[1], 1, kMaxChunkElements);
+  } else {
+    chunk[0] = std::clamp<hsize_t>(dims[0], 1, 4096);
+  }
   bool nonempty = true;
   for (hsize_t d : dims) nonempty = nonempty && d > 0;
   if (nonempty) {
@@ -68,8 +71,12 @@ Id create_double_dataset(hid_t parent, const std::string& name, std::span<const 
     check(H5Pset_shuffle(props.get()), "shuffle filter " + name);
     check(H5Pset_deflate(props.get(), 4), "deflate filter " + name);
   }
-  return Id(check(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, props.get(), H5P_DEFAULT),
+  return Id(check(H5Dcreate2(parent, name.c_str(), file_type, space.get(), H5P_DEFAULT, props.get(), H5P_DEFAULT),
                   "creating dataset " + name));
+}
+
+Id create_double_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> dims) {
+  return create_dataset(parent, name, H5T_IEEE_F64LE, dims);
 }
 
 void write_doubles(hid_t parent, const std::string& name, std::span<const double> values) {
@@ -79,17 +86,21 @@ void write_doubles(hid_t parent, const std::string& name, std::span<const double
     check(H5Dwrite(ds.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "writing " + name);
 }
 
-void write_row(hid_t dataset, std::size_t row, std::span<const double> values) {
+void write_block(hid_t dataset, hid_t mem_type, std::size_t row, const void* data, std::size_t count) {
+  if (count == 0) return;
   Id file_space(check(H5Dget_space(dataset), "dataset space"));
   const int rank = H5Sget_simple_extent_ndims(file_space.get());
   hsize_t start[2] = {row, 0};
-  hsize_t count[2] = {1, values.size()};
-  if (rank == 1) count[0] = values.size();
-  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr), "row selection");
-  const hsize_t mem_dims[1] = {values.size()};
+  hsize_t n[2] = {1, count};
+  if (rank == 1) n[0] = count;
+  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, n, nullptr), "row selection");
+  const hsize_t mem_dims[1] = {count};
   Id mem_space(check(H5Screate_simple(1, mem_dims, nullptr), "memory space"));
-  check(H5Dwrite(dataset, H5T_NATIVE_DOUBLE, mem_space.get(), file_space.get(), H5P_DEFAULT, values.data()),
-        "writing a row");
+  check(H5Dwrite(dataset, mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, data), "writing a row");
+}
+
+void write_row(hid_t dataset, std::size_t row, std::span<const double> values) {
+  write_block(dataset, H5T_NATIVE_DOUBLE, row, values.data(), values.size());
 }
 
 Id create_enum_type(std::span<const std::pair<std::string_view, int>> members) {
@@ -101,21 +112,9 @@ Id create_enum_type(std::span<const std::pair<std::string_view, int>> members) {
   return type;
 }
 
-Id create_enum_dataset(hid_t parent, const std::string& name, hid_t type, std::size_t n) {
-  const hsize_t dims[1] = {n};
-  Id space(check(H5Screate_simple(1, dims, nullptr), "dataspace of " + name));
-  return Id(check(H5Dcreate2(parent, name.c_str(), type, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-                  "creating dataset " + name));
-}
-
-void write_enum_element(hid_t dataset, hid_t type, std::size_t index, int value) {
-  Id file_space(check(H5Dget_space(dataset), "dataset space"));
-  const hsize_t start[1] = {index};
-  const hsize_t count[1] = {1};
-  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr), "element selection");
-  Id mem_space(check(H5Screate_simple(1, count, nullptr), "memory space"));
-  const auto v = static_cast<signed char>(value);
-  check(H5Dwrite(dataset, type, mem_space.get(), file_space.get(), H5P_DEFAULT, &v), "writing an enum element");
+Id create_bool_type() {
+  constexpr std::pair<std::string_view, int> kMembers[] = {{"FALSE", 0}, {"TRUE", 1}};
+  return create_enum_type(kMembers);
 }
 
 namespace {
@@ -236,6 +235,27 @@ std::vector<std::string> list_group(hid_t file, const std::string& path) {
   std::vector<std::string> names;
   hsize_t index = 0;
   check(H5Literate(group.get(), H5_INDEX_CRT_ORDER, H5_ITER_INC, &index, collect_name, &names), "listing " + path);
+  return names;
+}
+}  // namespace icbsim::h5
+
+namespace icbsim::h5 {
+std::vector<std::string> read_enum_names(hid_t file, const std::string& path) {
+  Id ds(check(H5Dopen2(file, path.c_str(), H5P_DEFAULT), "opening dataset " + path));
+  Id type(check(H5Dget_type(ds.get()), "type of " + path));
+  if (H5Tget_class(type.get()) != H5T_ENUM || H5Tget_size(type.get()) != 1)
+    throw IoError("HDF5: " + path + " is not an 8-bit enum dataset");
+  Id space(check(H5Dget_space(ds.get()), "dataset space"));
+  const auto n = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space.get()));
+  std::vector<signed char> codes(n);
+  if (n > 0) check(H5Dread(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, codes.data()), "reading " + path);
+  std::vector<std::string> names;
+  names.reserve(n);
+  char buffer[64];
+  for (signed char c : codes) {
+    check(H5Tenum_nameof(type.get(), &c, buffer, sizeof buffer), "enum name in " + path);
+    names.emplace_back(buffer);
+  }
   return names;
 }
 }  // namespace icbsim::h5

@@ -43,8 +43,14 @@ Id create_file(const std::string& path);
 Id open_file_read(const std::string& path);
 Id create_group(hid_t parent, const std::string& name);
 
+/// A chunked, compressed dataset of `file_type` with the given dimensions (1-D or 2-D; 2-D ones
+/// are chunked one row at a time).
+Id create_dataset(hid_t parent, const std::string& name, hid_t file_type, std::span<const hsize_t> dims);
 /// A chunked, compressed dataset of doubles with the given dimensions.
 Id create_double_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> dims);
+/// Writes `count` values of `mem_type` at row `row` of a 2-D dataset, or from element `row` of a
+/// 1-D one.
+void write_block(hid_t dataset, hid_t mem_type, std::size_t row, const void* data, std::size_t count);
 /// A 1-D dataset of doubles, written whole.
 void write_doubles(hid_t parent, const std::string& name, std::span<const double> values);
 /// Writes `values` into row `row` of a 2-D dataset (or element `row` of a 1-D one).
@@ -52,9 +58,8 @@ void write_row(hid_t dataset, std::size_t row, std::span<const double> values);
 
 /// An enum type over int8 with the given (name, value) members.
 Id create_enum_type(std::span<const std::pair<std::string_view, int>> members);
-/// A 1-D dataset of `type` (enum) with n elements; write with write_enum_element.
-Id create_enum_dataset(hid_t parent, const std::string& name, hid_t type, std::size_t n);
-void write_enum_element(hid_t dataset, hid_t type, std::size_t index, int value);
+/// The enum type {FALSE, TRUE} over int8 that h5py reads as numpy bool.
+Id create_bool_type();
 /// A 1-D dataset of variable-length UTF-8 strings with n elements.
 Id create_string_dataset(hid_t parent, const std::string& name, std::size_t n);
 void write_string_element(hid_t dataset, std::size_t index, const std::string& value);
@@ -75,4 +80,9 @@ bool exists(hid_t file, const std::string& path);
 namespace icbsim::h5 {
 /// Names of the links in a group, in creation order (groups made by create_group).
 std::vector<std::string> list_group(hid_t file, const std::string& path);
+}  // namespace icbsim::h5
+
+namespace icbsim::h5 {
+/// The member names of every element of an enum dataset (any rank, row-major).
+std::vector<std::string> read_enum_names(hid_t file, const std::string& path);
 }  // namespace icbsim::h5

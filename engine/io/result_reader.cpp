@@ -30,7 +30,32 @@ ResultFileContents read_result_file(const std::string& path) {
     column.kind = h5::read_string_attribute(ds.get(), "kind");
     out.trajectories.push_back(std::move(column));
   }
+  for (const std::string& name : h5::list_group(f, "/outcomes")) {
+    if (name == "status" || name == "failure_reason") continue;
+    const std::string dataset = "/outcomes/" + name;
+    OutcomeColumn column;
+    column.name = name;
+    h5::Id ds(h5::check(H5Dopen2(f, dataset.c_str(), H5P_DEFAULT), "opening " + dataset));
+    column.unit = h5::read_string_attribute(ds.get(), "units");
+    h5::Id type(h5::check(H5Dget_type(ds.get()), "type of " + dataset));
+    if (H5Tget_class(type.get()) == H5T_ENUM)
+      column.names = h5::read_enum_names(f, dataset);
+    else
+      column.values = h5::read_doubles(f, dataset);
+    out.outcomes.push_back(std::move(column));
+  }
+  if (h5::exists(f, "/scans/time")) {
+    out.scan_times = h5::read_doubles(f, "/scans/time");
+    out.scan_sld_mm = h5::read_doubles(f, "/scans/sld_mm");
+    out.scan_recist = h5::read_enum_names(f, "/scans/recist");
+  }
   return out;
+}
+
+const OutcomeColumn* ResultFileContents::outcome(std::string_view name) const {
+  for (const auto& c : outcomes)
+    if (c.name == name) return &c;
+  return nullptr;
 }
 
 }  // namespace icbsim

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace icbsim {
@@ -11,6 +12,14 @@ struct TrajectoryColumn {
   std::string unit;
   std::string kind;            ///< "state" or "observable"
   std::vector<double> values;  ///< [task][time], row-major
+};
+
+/// A per-task outcome column: numbers, or names for categorical ones.
+struct OutcomeColumn {
+  std::string name;
+  std::string unit;
+  std::vector<double> values;      ///< numeric columns
+  std::vector<std::string> names;  ///< categorical columns (HDF5 enums)
 };
 
 struct ResultFileContents {
@@ -23,6 +32,13 @@ struct ResultFileContents {
   std::vector<std::string> failure_reasons;  ///< one per task; empty when ok
   std::vector<double> time;                  ///< [day]
   std::vector<TrajectoryColumn> trajectories;
+  std::vector<OutcomeColumn> outcomes;  ///< /outcomes/* except status and failure_reason
+  std::vector<double> scan_times;       ///< /scans/time; empty without a readout [day]
+  std::vector<double> scan_sld_mm;      ///< /scans/sld_mm [task][scan]
+  std::vector<std::string> scan_recist; ///< /scans/recist [task][scan]
+
+  /// The outcome column called `name`, or nullptr.
+  const OutcomeColumn* outcome(std::string_view name) const;
 };
 
 /// Reads `path`; throws IoError when it is not an icbsim result file.

@@ -33,9 +33,14 @@ std::string utc_now() {
 
 }  // namespace
 
-Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, const std::vector<double>& times,
-                                   std::size_t n_tasks)
-    : path_(std::move(path)), temp_path_(path_ + ".partial"), scenario_(scenario), n_times_(times.size()) {
+Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, const Plan& plan)
+    : path_(std::move(path)),
+      temp_path_(path_ + ".partial"),
+      scenario_(scenario),
+      n_times_(plan.tasks.front().output_times.size()) {
+  const std::vector<double>& times = plan.tasks.front().output_times;
+  const std::size_t n_tasks = plan.tasks.size();
+  const hsize_t task_dims[1] = {n_tasks};
   std::error_code ec;
   const auto folder = std::filesystem::path(path_).parent_path();
   if (!folder.empty()) std::filesystem::create_directories(folder, ec);
@@ -62,9 +67,8 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
   for (const auto& v : model.observables) add_trajectory(v, "observable");
 
   h5::Id parameters = h5::create_group(root, "parameters");
-  const hsize_t pdims[1] = {n_tasks};
   for (const auto& p : model.parameters) {
-    h5::Id ds = h5::create_double_dataset(parameters.get(), std::string(p.name), pdims);
+    h5::Id ds = h5::create_double_dataset(parameters.get(), std::string(p.name), task_dims);
     describe(ds.get(), p.unit, p.description);
     h5::set_attribute(ds.get(), "source", std::string(p.source));
     h5::set_attribute(ds.get(), "default", p.value);
@@ -75,20 +79,29 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
 
   h5::Id outcomes = h5::create_group(root, "outcomes");
   status_type_ = h5::create_enum_type(kStatusMembers);
-  status_ = h5::create_enum_dataset(outcomes.get(), "status", status_type_.get(), n_tasks);
+  status_ = h5::create_dataset(outcomes.get(), "status", status_type_.get(), task_dims);
   h5::set_attribute(status_.get(), "description", std::string("whether the task completed (ok) or failed"));
   failure_ = h5::create_string_dataset(outcomes.get(), "failure_reason", n_tasks);
   h5::set_attribute(failure_.get(), "description", std::string("why the task failed; empty when ok"));
+  if (scenario.readout) {
+    h5::Id scans = h5::create_group(root, "scans");
+    outcomes_ = OutcomeColumns(outcomes.get(), scans.get(), n_tasks, plan.scan_times, scenario.readout->settings.criteria);
+  }
 }
 
-Hdf5ResultWriter::~Hdf5ResultWriter() {
-  if (finished_) return;
+void Hdf5ResultWriter::close_all() noexcept {
   trajectories_.clear();
   parameters_.clear();
   status_.reset();
   failure_.reset();
   status_type_.reset();
+  outcomes_.close();
   file_.reset();
+}
+
+Hdf5ResultWriter::~Hdf5ResultWriter() {
+  if (finished_) return;
+  close_all();
   std::remove(temp_path_.c_str());
 }
 
@@ -103,8 +116,10 @@ void Hdf5ResultWriter::write_task(const TaskRecord& record) {
   }
   for (std::size_t i = 0; i < parameters_.size(); ++i)
     h5::write_row(parameters_[i].get(), record.task, record.parameters.subspan(i, 1));
-  h5::write_enum_element(status_.get(), status_type_.get(), record.task, record.ok ? 0 : 1);
+  const signed char status = record.ok ? 0 : 1;
+  h5::write_block(status_.get(), status_type_.get(), record.task, &status, 1);
   h5::write_string_element(failure_.get(), record.task, record.failure);
+  if (outcomes_.active()) outcomes_.write(record.task, record.readout);
 }
 
 void Hdf5ResultWriter::finish(const RunMetadata& metadata) {
@@ -121,13 +136,8 @@ void Hdf5ResultWriter::finish(const RunMetadata& metadata) {
   h5::set_attribute(root, "scenario_file", scenario_.source_name);
   h5::set_attribute(root, "scenario", scenario_.source_text);
   h5::set_attribute(root, "scenario_resolved", resolved_scenario_yaml(scenario_));
-  trajectories_.clear();
-  parameters_.clear();
-  status_.reset();
-  failure_.reset();
-  status_type_.reset();
   h5::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flushing " + temp_path_);
-  file_.reset();
+  close_all();
   std::error_code ec;
   std::filesystem::rename(temp_path_, path_, ec);
   if (ec) throw IoError("cannot rename '" + temp_path_ + "' to '" + path_ + "': " + ec.message());

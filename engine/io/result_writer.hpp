@@ -6,8 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/run/scenario.hpp"
 #include "engine/io/hdf5_handle.hpp"
+#include "engine/io/outcome_columns.hpp"
+#include "engine/run/plan.hpp"
 #include "engine/run/result_sink.hpp"
 
 namespace icbsim {
@@ -17,8 +18,8 @@ inline constexpr long long kHdf5SchemaVersion = 1;
 
 class Hdf5ResultWriter final : public ResultSink {
  public:
-  /// Creates `<path>.partial` laid out for `n_tasks` tasks of the scenario's model on `times`.
-  Hdf5ResultWriter(std::string path, const Scenario& scenario, const std::vector<double>& times, std::size_t n_tasks);
+  /// Creates `<path>.partial` laid out for the plan's tasks of the scenario's model.
+  Hdf5ResultWriter(std::string path, const Scenario& scenario, const Plan& plan);
   Hdf5ResultWriter(const Hdf5ResultWriter&) = delete;
   Hdf5ResultWriter& operator=(const Hdf5ResultWriter&) = delete;
   /// Removes the temporary file when finish() was never reached.
@@ -30,6 +31,8 @@ class Hdf5ResultWriter final : public ResultSink {
   const std::string& path() const noexcept { return path_; }
 
  private:
+  void close_all() noexcept;
+
   std::string path_;
   std::string temp_path_;
   const Scenario& scenario_;
@@ -41,6 +44,7 @@ class Hdf5ResultWriter final : public ResultSink {
   std::vector<h5::Id> parameters_;
   h5::Id status_;
   h5::Id failure_;
+  OutcomeColumns outcomes_;
 };
 
 }  // namespace icbsim

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "engine/core/spelling.hpp"
+#include "engine/io/readout_loader.hpp"
 
 namespace icbsim {
 namespace {
@@ -119,7 +120,8 @@ SolverSettings read_solver(const ConfigNode& section) {
 
 Scenario load(const ConfigNode& root, const std::string& text, const std::string& name, const ModelRegistry& registry) {
   if (!root.is_map()) root.fail("a scenario must be a map of keys (model:, parameters:, time:, ...)");
-  root.check_keys({"icbsim", "description", "model", "parameters", "initial", "time", "solver", "seed", "output"},
+  root.check_keys({"icbsim", "description", "model", "parameters", "initial", "time", "solver", "seed", "output",
+                   "tumour", "scans", "readout"},
                   "the scenario");
   Scenario s;
   s.source_name = name;
@@ -149,6 +151,7 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
   s.time = read_time(root.at("time"));
   if (const ConfigNode* n = root.find("solver")) s.solver = read_solver(*n);
   if (const ConfigNode* n = root.find("seed")) s.seed = n->as_unsigned("seed");
+  s.readout = read_readout_plan(root, *s.model, s.time);
   if (const ConfigNode* n = root.find("output")) {
     s.output_path = n->text("output");
     if (s.output_path.empty()) n->fail("output must name a file");

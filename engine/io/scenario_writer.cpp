@@ -18,6 +18,47 @@ std::string with_unit(double v, std::string_view unit) {
   return unit.empty() ? exact(v) : exact(v) + " " + std::string(unit);
 }
 
+std::string row_name(const ModelInfo& model, std::size_t row) {
+  return std::string(row < model.variables.size() ? model.variables[row].name
+                                                  : model.observables[row - model.variables.size()].name);
+}
+
+void write_readout(const ReadoutPlan& plan, const ModelInfo& model, YAML::Emitter& out) {
+  const auto& t = plan.tumour;
+  out << YAML::Key << "tumour" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "size" << YAML::Value << row_name(model, t.row);
+  if (t.kind == readout::SizeKind::kCells) out << YAML::Key << "cells_per_ml" << YAML::Value << with_unit(t.cells_per_ml, "cells/mL");
+  out << YAML::Key << "lesions" << YAML::Value << YAML::BeginSeq;
+  for (const auto& lesion : t.lesions)
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "organ" << YAML::Value << lesion.organ << YAML::Key << "share"
+        << YAML::Value << exact(lesion.share) << YAML::Key << "node" << YAML::Value << lesion.is_node << YAML::EndMap;
+  out << YAML::EndSeq;
+  out << YAML::Key << "measurement_cv" << YAML::Value << exact(t.measurement_cv);
+  if (t.new_lesion_volume_fold) out << YAML::Key << "new_lesion_volume_fold" << YAML::Value << exact(*t.new_lesion_volume_fold);
+  out << YAML::EndMap;
+
+  const auto& sc = plan.scans;
+  out << YAML::Key << "scans" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "baseline" << YAML::Value << with_unit(sc.baseline, "day");
+  out << YAML::Key << "every" << YAML::Value << with_unit(sc.every, "day");
+  if (sc.until) out << YAML::Key << "until" << YAML::Value << with_unit(*sc.until, "day");
+  if (sc.then_every) out << YAML::Key << "then_every" << YAML::Value << with_unit(*sc.then_every, "day");
+  if (sc.pre_treatment) out << YAML::Key << "pre_treatment" << YAML::Value << with_unit(*sc.pre_treatment, "day");
+  out << YAML::EndMap;
+
+  const auto& r = plan.settings;
+  out << YAML::Key << "readout" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "criteria" << YAML::Value << std::string(readout::kCriteriaNames.name(r.criteria));
+  out << YAML::Key << "confirm_response" << YAML::Value << r.recist.confirm_response;
+  out << YAML::Key << "confirmation_interval" << YAML::Value << with_unit(r.recist.confirmation_interval_days, "day");
+  out << YAML::Key << "min_sd_duration" << YAML::Value << with_unit(r.recist.min_sd_duration_days, "day");
+  if (r.hyperprogression)
+    out << YAML::Key << "hyperprogression" << YAML::Value
+        << std::string(readout::kHyperprogressionDefinitionNames.name(*r.hyperprogression));
+  out << YAML::Key << "lethal_sld" << YAML::Value << with_unit(r.death.lethal_sld_mm, "mm");
+  out << YAML::EndMap;
+}
+
 }  // namespace
 
 std::string resolved_scenario_yaml(const Scenario& s) {
@@ -49,6 +90,7 @@ std::string resolved_scenario_yaml(const Scenario& s) {
   if (s.solver.max_step > 0) out << YAML::Key << "max_step" << YAML::Value << with_unit(s.solver.max_step, "day");
   out << YAML::Key << "max_steps" << YAML::Value << s.solver.max_steps;
   out << YAML::EndMap;
+  if (s.readout) write_readout(*s.readout, *s.model, out);
   out << YAML::Key << "seed" << YAML::Value << s.seed;
   if (!s.output_path.empty()) out << YAML::Key << "output" << YAML::Value << s.output_path;
   out << YAML::EndMap;

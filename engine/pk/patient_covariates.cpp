@@ -80,6 +80,7 @@ std::optional<double> covariate_value(const PatientCovariates& p, Covariate c) {
     case Covariate::kWithDurvalumab: return indicator(p.with_durvalumab);
     case Covariate::kWithTremelimumab: return indicator(p.with_tremelimumab);
     case Covariate::kWithChemotherapy: return indicator(p.with_chemotherapy);
+    case Covariate::kWithTremelimumabAndChemotherapy: return indicator(p.with_tremelimumab && p.with_chemotherapy);
   }
   return std::nullopt;
 }

@@ -54,22 +54,51 @@ struct PatientCovariates {
   bool with_ipilimumab_3mgkg_q3w = false;  ///< ipilimumab 3 mg/kg q3w
   bool with_durvalumab = false;
   bool with_tremelimumab = false;
-  bool with_chemotherapy = false;          ///< platinum doublet or other cytotoxic partner
+  bool with_chemotherapy = false;  ///< platinum doublet or other cytotoxic partner
 };
 
 /// A covariate as a covariate model names it: a stored field, a derived quantity (BSA,
 /// Cockcroft–Gault clearance) or a 0/1 indicator.
 enum class Covariate {
-  kWeight, kHeight, kAge, kSerumCreatinine, kAlbumin, kEgfr, kCrcl, kCrclCockcroftGault, kBsa, kSld, kLdh,
-  kSpdl1, kEcog,
+  kWeight,
+  kHeight,
+  kAge,
+  kSerumCreatinine,
+  kAlbumin,
+  kEgfr,
+  kCrcl,
+  kCrclCockcroftGault,
+  kBsa,
+  kSld,
+  kLdh,
+  kSpdl1,
+  kEcog,
   // indicators (0/1)
-  kFemale, kMale, kEcogAtLeast1, kAsian, kBlack, kNsclc, kSclc, kMelanoma, kFirstLine, kAdaPositive,
-  kPriorIpilimumab, kElevatedLiverEnzymes, kWithNivolumab, kWithNivolumab1mgkgQ3w, kWithNivolumab3mgkgQ2w,
-  kWithIpilimumab, kWithIpilimumab1mgkgQ6w, kWithIpilimumab3mgkgQ3w, kWithDurvalumab, kWithTremelimumab,
-  kWithChemotherapy
+  kFemale,
+  kMale,
+  kEcogAtLeast1,
+  kAsian,
+  kBlack,
+  kNsclc,
+  kSclc,
+  kMelanoma,
+  kFirstLine,
+  kAdaPositive,
+  kPriorIpilimumab,
+  kElevatedLiverEnzymes,
+  kWithNivolumab,
+  kWithNivolumab1mgkgQ3w,
+  kWithNivolumab3mgkgQ2w,
+  kWithIpilimumab,
+  kWithIpilimumab1mgkgQ6w,
+  kWithIpilimumab3mgkgQ3w,
+  kWithDurvalumab,
+  kWithTremelimumab,
+  kWithChemotherapy,
+  kWithTremelimumabAndChemotherapy
 };
 
-inline constexpr EnumTable<Covariate, 34> kCovariateNames{{{
+inline constexpr EnumTable<Covariate, 35> kCovariateNames{{{
     {Covariate::kWeight, "weight"},
     {Covariate::kHeight, "height"},
     {Covariate::kAge, "age"},
@@ -104,6 +133,7 @@ inline constexpr EnumTable<Covariate, 34> kCovariateNames{{{
     {Covariate::kWithDurvalumab, "with_durvalumab"},
     {Covariate::kWithTremelimumab, "with_tremelimumab"},
     {Covariate::kWithChemotherapy, "with_chemotherapy"},
+    {Covariate::kWithTremelimumabAndChemotherapy, "with_tremelimumab_and_chemotherapy"},
 }}};
 
 /// The unit in which a covariate's value (and a covariate model's reference value) is expressed;

@@ -1,6 +1,7 @@
 // Covariate resolution of population-PK parameters.
 #include "engine/pk/pk_parameters.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <string>

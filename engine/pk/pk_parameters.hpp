@@ -106,7 +106,7 @@ struct PkModelSpec {
   std::string name;      ///< e.g. "Ahamadi 2017"
   PkParameters typical;  ///< at the model's reference covariates
   std::vector<CovariateEffect> effects;
-  std::string source;    ///< paper, table (and transcription) of the values
+  std::string source;  ///< paper, table (and transcription) of the values
 };
 
 /// The parameters of patient `patient` under `model`. A continuous covariate the patient leaves

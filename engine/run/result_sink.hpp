@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/core/task.hpp"
+#include "engine/readout/patient_readout.hpp"
 
 namespace icbsim {
 
@@ -17,6 +18,7 @@ struct TaskRecord {
   bool ok = true;
   std::string failure;               ///< reason when !ok
   const TaskOutput* output = nullptr;  ///< null when !ok
+  const readout::PatientReadout* readout = nullptr;  ///< null without a readout plan or when !ok
   std::span<const double> parameters;  ///< resolved parameter values of this task
 };
 

@@ -5,35 +5,30 @@
 
 #include <chrono>
 #include <exception>
-#include <optional>
 
-#include "engine/core/errors.hpp"
+#include "engine/run/execute_task.hpp"
 
 namespace icbsim {
 
-RunReport run_tasks(const ModelInfo& model, const std::vector<TaskInput>& tasks, ResultSink& sink,
-                    const ProgressCallback& progress) {
+RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink, const ProgressCallback& progress) {
   const auto start = std::chrono::steady_clock::now();
   RunReport report;
-  report.tasks = tasks.size();
+  report.tasks = plan.tasks.size();
   report.threads = omp_get_max_threads();
   std::size_t done = 0;
   std::exception_ptr sink_error;  // an I/O failure stops the run after the loop
-  const auto n = static_cast<long long>(tasks.size());
+  const auto n = static_cast<long long>(plan.tasks.size());
 #pragma omp parallel for schedule(dynamic, 1)
   for (long long i = 0; i < n; ++i) {
     const auto id = static_cast<std::size_t>(i);
+    const TaskResult result = execute_task(scenario, plan, id);
     TaskRecord record;
     record.task = id;
-    record.parameters = tasks[id].parameters;
-    std::optional<TaskOutput> output;
-    try {
-      output = model.simulate(tasks[id]);
-      record.output = &*output;
-    } catch (const std::exception& e) {  // SolverError, or a model refusing its input
-      record.ok = false;
-      record.failure = e.what();
-    }
+    record.ok = result.ok;
+    record.failure = result.failure;
+    record.output = result.ok ? &result.output : nullptr;
+    record.readout = result.readout ? &*result.readout : nullptr;
+    record.parameters = plan.tasks[id].parameters;
 #pragma omp critical(icbsim_result_sink)
     {
       if (!sink_error) {
@@ -41,7 +36,7 @@ RunReport run_tasks(const ModelInfo& model, const std::vector<TaskInput>& tasks,
           sink.write_task(record);
           if (!record.ok) ++report.failed;
           ++done;
-          if (progress) progress(done, tasks.size());
+          if (progress) progress(done, plan.tasks.size());
         } catch (...) {
           sink_error = std::current_exception();
         }

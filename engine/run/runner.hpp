@@ -1,13 +1,11 @@
-// Runs a list of tasks of one model on all OpenMP threads, sending each result to a sink. A task
-// whose integration fails is recorded with its reason; the others complete.
+// Runs the tasks of a plan on all OpenMP threads, sending each result to a sink. A task whose
+// integration fails is recorded with its reason; the others complete.
 #pragma once
 
 #include <cstddef>
 #include <functional>
-#include <vector>
 
-#include "engine/core/model_info.hpp"
-#include "engine/core/task.hpp"
+#include "engine/run/plan.hpp"
 #include "engine/run/result_sink.hpp"
 
 namespace icbsim {
@@ -22,7 +20,6 @@ struct RunReport {
 /// Called after each task completes with (tasks done, tasks total); from one thread at a time.
 using ProgressCallback = std::function<void(std::size_t, std::size_t)>;
 
-RunReport run_tasks(const ModelInfo& model, const std::vector<TaskInput>& tasks, ResultSink& sink,
-                    const ProgressCallback& progress = {});
+RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink, const ProgressCallback& progress = {});
 
 }  // namespace icbsim

@@ -3,11 +3,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/core/model_info.hpp"
 #include "engine/core/solver_settings.hpp"
+#include "engine/readout/patient_readout.hpp"
+#include "engine/readout/scan_schedule.hpp"
 
 namespace icbsim {
 
@@ -15,6 +18,13 @@ struct TimeSpan {
   double start = 0.0;         ///< [day]
   double end = 0.0;           ///< [day]
   double output_every = 1.0;  ///< spacing of the output grid [day]
+};
+
+/// How each task is measured like a trial patient (scenario sections tumour:, scans:, readout:).
+struct ReadoutPlan {
+  readout::TumourMapping tumour;
+  readout::ScanSchedule scans;
+  readout::ReadoutSettings settings;
 };
 
 struct Scenario {
@@ -29,6 +39,7 @@ struct Scenario {
   SolverSettings solver;
   std::uint64_t seed = 0;
   std::string output_path;
+  std::optional<ReadoutPlan> readout;  ///< none: trajectories only
 };
 
 /// The output grid: start, start + every, ..., and the end itself [day].

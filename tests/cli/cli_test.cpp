@@ -58,6 +58,20 @@ TEST_CASE("icbsim summary reproduces the run's summary from the file alone", "[c
   CHECK(run_icbsim("summary " + (dir / "missing.h5").string()).exit_code == 3);
 }
 
+TEST_CASE("a per-patient readout is printed and icbsim summary reproduces it from the file", "[cli][readout]") {
+  const fs::path dir = fresh_folder("readout");
+  const std::string fixture = std::string(ICBSIM_SOURCE_DIR) + "/tests/data/kuznetsov_readout.yaml";
+  const auto run = run_icbsim("run " + fixture + " -o " + (dir / "r.h5").string());
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.output.find("readout of task 0") != std::string::npos);
+  CHECK(run.output.find("best response       SD") != std::string::npos);
+  CHECK(run.output.find("SITC class") != std::string::npos);
+  const auto summary = run_icbsim("summary " + (dir / "r.h5").string());
+  CHECK(summary.exit_code == 0);
+  CHECK(run.output.rfind(summary.output, 0) == 0);
+}
+
 TEST_CASE("every shipped scenario in configs/scenarios validates and runs", "[cli][smoke]") {
   const fs::path dir = fresh_folder("shipped");
   for (const auto& entry : fs::directory_iterator(fs::path(ICBSIM_SOURCE_DIR) / "configs/scenarios")) {

@@ -29,14 +29,15 @@ TEST_CASE("a result file reads back exactly what was simulated", "[io][hdf5]") {
   const auto registry = icbsim::models::builtin_registry();
   const std::string text = "model: nikolopoulou2018\ntime: {end: 30 days, output_every: 0.5 day}\nseed: 11\n";
   const auto scenario = icbsim::load_scenario_text(text, "inline.yaml", registry);
-  const auto tasks = icbsim::plan_tasks(scenario);
+  const auto plan = icbsim::plan_run(scenario);
+  const auto& tasks = plan.tasks;
   const auto expected = scenario.model->simulate(tasks[0]);
   const fs::path path = scratch("round_trip.h5");
   {
-    icbsim::Hdf5ResultWriter writer(path.string(), scenario, tasks[0].output_times, tasks.size());
+    icbsim::Hdf5ResultWriter writer(path.string(), scenario, plan);
     CHECK(fs::exists(path.string() + ".partial"));
     CHECK_FALSE(fs::exists(path));
-    icbsim::run_tasks(*scenario.model, tasks, writer);
+    icbsim::run_plan(scenario, plan, writer);
   }
   REQUIRE(fs::exists(path));
   CHECK_FALSE(fs::exists(path.string() + ".partial"));
@@ -73,7 +74,7 @@ TEST_CASE("a writer destroyed before finishing removes its temporary file", "[io
   const auto scenario = icbsim::load_scenario_text("model: kuznetsov1994\ntime: {end: 5 days}\n", "i.yaml", registry);
   const fs::path path = scratch("abandoned.h5");
   {
-    icbsim::Hdf5ResultWriter writer(path.string(), scenario, {0.0, 1.0}, 1);
+    icbsim::Hdf5ResultWriter writer(path.string(), scenario, icbsim::plan_run(scenario));
     CHECK(fs::exists(path.string() + ".partial"));
   }
   CHECK_FALSE(fs::exists(path.string() + ".partial"));
@@ -85,12 +86,12 @@ TEST_CASE("a failed task is recorded with its reason and NaN trajectories", "[io
   // A tiny step budget makes the integration fail.
   const auto scenario = icbsim::load_scenario_text(
       "model: kuznetsov1994\ntime: {end: 100 days}\nsolver: {max_steps: 3}\n", "i.yaml", registry);
-  const auto tasks = icbsim::plan_tasks(scenario);
+  const auto plan = icbsim::plan_run(scenario);
   const fs::path path = scratch("failed.h5");
   icbsim::RunReport report;
   {
-    icbsim::Hdf5ResultWriter writer(path.string(), scenario, tasks[0].output_times, tasks.size());
-    report = icbsim::run_tasks(*scenario.model, tasks, writer);
+    icbsim::Hdf5ResultWriter writer(path.string(), scenario, plan);
+    report = icbsim::run_plan(scenario, plan, writer);
   }
   CHECK(report.failed == 1);
   const auto contents = icbsim::read_result_file(path.string());

@@ -1,0 +1,156 @@
+// Declaration and writing of the outcome and scan datasets.
+#include "engine/io/outcome_columns.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace icbsim {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+template <typename E, std::size_t N>
+h5::Id enum_type_of(const EnumTable<E, N>& table) {
+  std::vector<std::pair<std::string_view, int>> members;
+  for (const auto& [value, name] : table.entries) members.emplace_back(name, static_cast<int>(value));
+  return h5::create_enum_type(members);
+}
+
+enum class Kind { kDouble, kBool, kResponse, kIrecist, kSitc };
+
+/// One per-task outcome: name, unit, meaning, and how to read it from a PatientReadout.
+struct OutcomeField {
+  const char* name;
+  const char* unit;
+  Kind kind;
+  const char* description;
+  double (*value)(const readout::PatientReadout&);
+};
+
+double opt(const std::optional<double>& v) { return v.value_or(kNaN); }
+
+constexpr OutcomeField kOutcomeFields[] = {
+    {"measurable", "1", Kind::kBool, "at least one target lesion at baseline", [](const auto& r) { return r.measurable ? 1.0 : 0.0; }},
+    {"best_response", "1", Kind::kResponse, "RECIST 1.1 best overall response",
+     [](const auto& r) { return static_cast<double>(r.best_response); }},
+    {"best_change_pct", "%", Kind::kDouble, "most negative change of SLD from baseline before progression",
+     [](const auto& r) { return r.best_change_pct; }},
+    {"response_day", "day", Kind::kDouble, "first scan of the counted CR/PR; NaN when none",
+     [](const auto& r) { return opt(r.response_day); }},
+    {"progression_day", "day", Kind::kDouble, "first RECIST 1.1 progression; NaN when none",
+     [](const auto& r) { return opt(r.progression_day); }},
+    {"pfs_days", "day", Kind::kDouble, "progression-free survival from treatment start", [](const auto& r) { return r.pfs.time; }},
+    {"pfs_event", "1", Kind::kBool, "PFS ended by progression or death (else censored)",
+     [](const auto& r) { return r.pfs.event ? 1.0 : 0.0; }},
+    {"os_days", "day", Kind::kDouble, "overall survival from treatment start", [](const auto& r) { return r.os.time; }},
+    {"os_event", "1", Kind::kBool, "OS ended by death (else censored)", [](const auto& r) { return r.os.event ? 1.0 : 0.0; }},
+    {"exposure_days", "day", Kind::kDouble, "time on therapy: first dose to the end of the last interval or progression",
+     [](const auto& r) { return r.exposure_days; }},
+    {"sitc_class", "1", Kind::kSitc, "SITC resistance class (Kluger et al. 2020)",
+     [](const auto& r) { return static_cast<double>(r.sitc); }},
+    {"hyperprogression", "1", Kind::kBool, "hyperprogression under the scenario's definition",
+     [](const auto& r) { return r.hyperprogression ? 1.0 : 0.0; }},
+    {"tgr_pre", "%/month", Kind::kDouble, "tumour growth rate before treatment; NaN when not assessed",
+     [](const auto& r) { return r.tgr_pre; }},
+    {"tgr_on", "%/month", Kind::kDouble, "tumour growth rate on treatment; NaN when not assessed",
+     [](const auto& r) { return r.tgr_on; }},
+};
+
+constexpr OutcomeField kIrecistOutcome = {"best_irecist", "1", Kind::kIrecist, "iRECIST best overall response",
+                                          [](const auto& r) { return static_cast<double>(r.best_irecist); }};
+
+}  // namespace
+
+OutcomeColumns::OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::size_t n_tasks,
+                               const std::vector<double>& scan_times, readout::Criteria criteria)
+    : n_scans_(scan_times.size()), irecist_(criteria == readout::Criteria::kIrecist) {
+  bool_type_ = h5::create_bool_type();
+  response_type_ = enum_type_of(readout::kResponseNames);
+  irecist_type_ = enum_type_of(readout::kIrecistResponseNames);
+  sitc_type_ = enum_type_of(readout::kSitcClassNames);
+  auto type_of = [&](Kind k) -> hid_t {
+    switch (k) {
+      case Kind::kDouble: return H5T_IEEE_F64LE;
+      case Kind::kBool: return bool_type_.get();
+      case Kind::kResponse: return response_type_.get();
+      case Kind::kIrecist: return irecist_type_.get();
+      case Kind::kSitc: return sitc_type_.get();
+    }
+    return H5T_IEEE_F64LE;
+  };
+  auto mem_type_of = [&](Kind k) -> hid_t { return k == Kind::kDouble ? H5T_NATIVE_DOUBLE : type_of(k); };
+
+  const hsize_t task_dims[1] = {n_tasks};
+  auto add_outcome = [&](const OutcomeField& f) {
+    h5::Id ds = h5::create_dataset(outcomes_group, f.name, type_of(f.kind), task_dims);
+    h5::set_attribute(ds.get(), "units", std::string(f.unit));
+    h5::set_attribute(ds.get(), "description", std::string(f.description));
+    outcome_sets_.push_back(Dataset{std::move(ds), mem_type_of(f.kind)});
+  };
+  for (const OutcomeField& f : kOutcomeFields) add_outcome(f);
+  if (irecist_) add_outcome(kIrecistOutcome);
+
+  h5::write_doubles(scans_group, "time", scan_times);
+  h5::Id time(h5::check(H5Dopen2(scans_group, "time", H5P_DEFAULT), "opening /scans/time"));
+  h5::set_attribute(time.get(), "units", std::string("day"));
+  h5::set_attribute(time.get(), "description", std::string("scan days; the first is the baseline"));
+  const hsize_t scan_dims[2] = {n_tasks, scan_times.size()};
+  auto add_scan = [&](const char* name, Kind kind, const char* unit, const char* description) {
+    h5::Id ds = h5::create_dataset(scans_group, name, type_of(kind), scan_dims);
+    h5::set_attribute(ds.get(), "units", std::string(unit));
+    h5::set_attribute(ds.get(), "description", std::string(description));
+    scan_sets_.push_back(Dataset{std::move(ds), mem_type_of(kind)});
+  };
+  add_scan("sld_mm", Kind::kDouble, "mm", "recorded sum of longest diameters of the target lesions; NaN when not evaluable");
+  add_scan("recist", Kind::kResponse, "1", "RECIST 1.1 overall time-point response (NE at baseline)");
+  add_scan("new_lesion", Kind::kBool, "1", "a new lesion is seen");
+  if (irecist_) add_scan("irecist", Kind::kIrecist, "1", "iRECIST time-point response");
+}
+
+void OutcomeColumns::write(std::size_t task, const readout::PatientReadout* r) {
+  std::size_t k = 0;
+  auto put = [&](const OutcomeField& f) {
+    const Dataset& ds = outcome_sets_[k++];
+    const double v = r ? f.value(*r) : (f.kind == Kind::kDouble ? kNaN : 0.0);
+    if (ds.mem_type == H5T_NATIVE_DOUBLE) {
+      h5::write_block(ds.id.get(), H5T_NATIVE_DOUBLE, task, &v, 1);
+    } else {
+      // Failed tasks: not evaluable / false.
+      signed char code = static_cast<signed char>(v);
+      if (!r && f.kind == Kind::kResponse) code = static_cast<signed char>(readout::Response::kNE);
+      if (!r && f.kind == Kind::kIrecist) code = static_cast<signed char>(readout::IrecistResponse::kNE);
+      if (!r && f.kind == Kind::kSitc) code = static_cast<signed char>(readout::SitcClass::kNotEvaluable);
+      h5::write_block(ds.id.get(), ds.mem_type, task, &code, 1);
+    }
+  };
+  for (const OutcomeField& f : kOutcomeFields) put(f);
+  if (irecist_) put(kIrecistOutcome);
+
+  std::vector<double> sld(n_scans_, kNaN);
+  std::vector<signed char> recist(n_scans_, static_cast<signed char>(readout::Response::kNE));
+  std::vector<signed char> new_lesion(n_scans_, 0);
+  std::vector<signed char> irecist(n_scans_, static_cast<signed char>(readout::IrecistResponse::kNE));
+  if (r) {
+    for (std::size_t s = 0; s < n_scans_; ++s) {
+      sld[s] = r->sld_mm[s];
+      recist[s] = static_cast<signed char>(r->recist[s]);
+      new_lesion[s] = r->new_lesion[s] ? 1 : 0;
+      irecist[s] = static_cast<signed char>(r->irecist[s]);
+    }
+  }
+  h5::write_block(scan_sets_[0].id.get(), H5T_NATIVE_DOUBLE, task, sld.data(), n_scans_);
+  h5::write_block(scan_sets_[1].id.get(), scan_sets_[1].mem_type, task, recist.data(), n_scans_);
+  h5::write_block(scan_sets_[2].id.get(), scan_sets_[2].mem_type, task, new_lesion.data(), n_scans_);
+  if (irecist_) h5::write_block(scan_sets_[3].id.get(), scan_sets_[3].mem_type, task, irecist.data(), n_scans_);
+}
+
+void OutcomeColumns::close() noexcept {
+  outcome_sets_.clear();
+  scan_sets_.clear();
+  bool_type_.reset();
+  response_type_.reset();
+  irecist_type_.reset();
+  sitc_type_.reset();
+}
+
+}  // namespace icbsim
