@@ -12,6 +12,7 @@
 #include "engine/core/parameter_spec.hpp"
 #include "engine/core/variable_spec.hpp"
 #include "engine/pk/pk_parameters.hpp"
+#include "engine/pk/occupancy.hpp"
 #include "engine/pk/pk_system.hpp"
 
 namespace icbsim::models {
@@ -35,7 +36,7 @@ class PkCompartmental {
   static constexpr std::size_t kCentral = 0;  ///< state index receiving IV doses
 
   static constexpr std::string_view kAhamadi = "Ahamadi 2017 Table 3 (pembrolizumab typical value)";
-  static constexpr std::array<ParameterSpec, 12> kParameters{{
+  static constexpr std::array<ParameterSpec, 15> kParameters{{
       {"CL0", "L/day", 0.22, 0, kUnbounded, "linear clearance at the first dose", kAhamadi},
       {"Vc", "L", 3.48, 1e-6, kUnbounded, "central volume of distribution", kAhamadi},
       {"Q2", "L/day", 0.795, 0, kUnbounded, "inter-compartmental clearance central <-> 2nd compartment", kAhamadi},
@@ -53,14 +54,24 @@ class PkCompartmental {
       {"Km", "mg/L", 1.0, 1e-9, kUnbounded, "Michaelis-Menten constant", "unused when Vmax = 0"},
       {"t_first_dose", "day", 0.0, 0, kUnbounded, "time of the first dose: origin of the time-varying CL",
        "pk.md §2: t is the time since the first dose"},
+      {"kd", "nM", 0.0, 0, kUnbounded, "target-binding dissociation constant (0 = no target: occupancy 0)",
+       "set from the drug catalogue for a blocking antibody (models.md §6)"},
+      {"mw", "g/mol", 1.49e5, 1e2, 1e7, "molecular weight, converting mg/L to nM",
+       "IgG, models.md §8 (146-149 kDa); set from the drug catalogue"},
+      {"partition", "", 1.0, 0, 10, "tumour interstitial / plasma concentration ratio",
+       "set from the drug catalogue (docs/pk.md, occupancy)"},
   }};
 
-  static constexpr std::array<VariableSpec, 2> kObservables{{
+  static constexpr std::array<VariableSpec, 4> kObservables{{
       {"C", "mg/L", 0, false, "central (plasma) concentration A1/Vc"},
       {"CL", "L/day", 0, false, "linear clearance CL(t) at the time since the first dose"},
+      {"occupancy_plasma", "", 0, false, "target occupancy in plasma at quasi-equilibrium, C/(C + Kd)"},
+      {"occupancy_tumour", "", 0, false, "target occupancy in the tumour, partition*C/(partition*C + Kd)"},
   }};
 
-  explicit PkCompartmental(std::span<const double> p) : t_first_dose_(p[index_of(kParameters, "t_first_dose")]) {
+  explicit PkCompartmental(std::span<const double> p)
+      : t_first_dose_(p[index_of(kParameters, "t_first_dose")]),
+        occupancy_{p[index_of(kParameters, "mw")], p[index_of(kParameters, "kd")], p[index_of(kParameters, "partition")]} {
     pk_.cl0 = p[index_of(kParameters, "CL0")];
     pk_.vc = p[index_of(kParameters, "Vc")];
     pk_.q2 = p[index_of(kParameters, "Q2")];
@@ -94,6 +105,9 @@ class PkCompartmental {
     p[index_of(kParameters, "Vmax")] = pk.vmax;
     p[index_of(kParameters, "Km")] = pk.km;
     p[index_of(kParameters, "t_first_dose")] = t_first_dose;
+    p[index_of(kParameters, "kd")] = kParameters[index_of(kParameters, "kd")].value;
+    p[index_of(kParameters, "mw")] = kParameters[index_of(kParameters, "mw")].value;
+    p[index_of(kParameters, "partition")] = kParameters[index_of(kParameters, "partition")].value;
     return p;
   }
 
@@ -107,6 +121,9 @@ class PkCompartmental {
   void observe(const double* x, double t, double* out) const {
     out[0] = x[0] / pk_.vc;
     out[1] = pk_.clearance(t - t_first_dose_);
+    const bool has_target = occupancy_.kd > 0.0;
+    out[2] = has_target ? occupancy_.plasma(out[0]) : 0.0;
+    out[3] = has_target ? occupancy_.tumour(out[0]) : 0.0;
   }
 
   const pk::PkParameters& pk_parameters() const noexcept { return pk_; }
@@ -114,6 +131,7 @@ class PkCompartmental {
  private:
   pk::PkParameters pk_;
   double t_first_dose_;
+  pk::OccupancyModel occupancy_;
 };
 
 }  // namespace icbsim::models

@@ -1,6 +1,7 @@
 // ConfigNode accessors with located errors.
 #include "engine/io/config_node.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <stdexcept>
@@ -77,17 +78,17 @@ const ConfigNode& ConfigNode::key_node(std::string_view key) const {
 }
 
 void ConfigNode::check_keys(std::initializer_list<std::string_view> allowed, std::string_view section) const {
-  const std::vector<std::string_view> candidates(allowed);
+  check_keys(std::span<const std::string_view>(allowed.begin(), allowed.size()), section);
+}
+
+void ConfigNode::check_keys(std::span<const std::string_view> allowed, std::string_view section) const {
   for (std::size_t i = 0; i < entries(section).size(); ++i) {
     const std::string& key = entries_[i].first;
-    bool known = false;
-    for (std::string_view a : allowed) known = known || (a == key);
-    if (!known) {
-      std::string list;
-      for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      key_nodes_[i].fail("unknown key '" + key + "' in " + std::string(section) + did_you_mean(key, candidates) +
-                         "; allowed keys: " + list);
-    }
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    std::string list;
+    for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+    key_nodes_[i].fail("unknown key '" + key + "' in " + std::string(section) + did_you_mean(key, allowed) +
+                       "; allowed keys: " + list);
   }
 }
 
@@ -136,6 +137,11 @@ unsigned long long ConfigNode::as_unsigned(std::string_view what) const {
   if (ec != std::errc() || ptr != t.data() + t.size())
     fail(std::string(what) + " must be a non-negative whole number, found '" + t + "'");
   return v;
+}
+
+void ConfigNode::fail_unknown(const std::string& name, std::span<const std::string_view> names, std::string_view what,
+                              const std::string& known) const {
+  fail("unknown " + std::string(what) + " '" + name + "'" + did_you_mean(name, names) + "; known: " + known);
 }
 
 bool ConfigNode::as_bool(std::string_view what) const {

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,6 +44,7 @@ class ConfigNode {
   const ConfigNode& at(std::string_view key) const;
   /// Fails on the first key not in `allowed`, suggesting the closest allowed one.
   void check_keys(std::initializer_list<std::string_view> allowed, std::string_view section) const;
+  void check_keys(std::span<const std::string_view> allowed, std::string_view section) const;
   /// The node holding the key text of entry `key` (for errors about the key itself).
   const ConfigNode& key_node(std::string_view key) const;
 
@@ -61,6 +63,24 @@ class ConfigNode {
   /// A non-negative integer.
   unsigned long long as_unsigned(std::string_view what) const;
   bool as_bool(std::string_view what) const;
+  /// A name from an EnumTable; fails listing the known names and the closest one.
+  template <typename Table>
+  auto as_enum(const Table& table, std::string_view what) const {
+    const std::string& name = text(what);
+    const auto value = table.parse(name);
+    if (!value) fail_unknown_name(name, table.entries, what, table.names());
+    return *value;
+  }
+
+  template <typename Entries>
+  [[noreturn]] void fail_unknown_name(const std::string& name, const Entries& entries, std::string_view what,
+                                      const std::string& known) const {
+    std::vector<std::string_view> names;
+    for (const auto& e : entries) names.push_back(e.second);
+    fail_unknown(name, names, what, known);
+  }
+  [[noreturn]] void fail_unknown(const std::string& name, std::span<const std::string_view> names, std::string_view what,
+                                 const std::string& known) const;
 
   // ---- construction (used by the YAML reader) ------------------------------------------------
   static ConfigNode make(Kind kind, SourceLocation where, std::shared_ptr<const SourceText> source);

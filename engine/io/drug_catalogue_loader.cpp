@@ -264,13 +264,23 @@ pk::DosingSchedule read_dosing_schedule(const ConfigNode& node, const std::strin
     }
   }
   if (!matched) dose.fail("dose unit '" + parsed->unit + "' is none of mg, mg/kg, mg/m^2 or mg*min/mL (Calvert AUC)");
-  if (const ConfigNode* n = node.find("every")) s.interval = n->as_quantity("day", "every");
+  if (!(s.dose.amount > 0)) dose.fail("the dose must be positive, found '" + text + "'");
+  if (const ConfigNode* n = node.find("every")) {
+    s.interval = n->as_quantity("day", "every");
+    if (!(s.interval > 0)) n->fail("the dosing interval 'every' must be positive");
+  }
   if (const ConfigNode* n = node.find("cycles")) {
     s.cycles = static_cast<std::size_t>(n->as_unsigned("cycles"));
     if (s.cycles == 0) n->fail("cycles must be at least 1 (leave it out for no limit)");
   }
   if (const ConfigNode* n = node.find("max_duration")) s.max_duration = n->as_quantity("day", "max_duration");
-  if (const ConfigNode* n = node.find("infusion")) s.infusion = n->as_quantity("day", "infusion");
+  if (const ConfigNode* n = node.find("infusion")) {
+    s.infusion = n->as_quantity("day", "infusion");
+    if (s.infusion < 0) n->fail("the infusion duration must not be negative");
+    if (s.interval > 0 && s.infusion > s.interval)
+      n->fail("an infusion of " + n->text("infusion") + " is longer than the interval between doses (" +
+              node.at("every").text("every") + ")");
+  }
   if (const ConfigNode* n = node.find("start")) s.start = n->as_quantity("day", "start");
   if (const ConfigNode* n = node.find("days")) {
     s.days.clear();

@@ -117,17 +117,7 @@ readout::ReadoutSettings read_settings(const ConfigNode& node) {
                    "lethal_sld"},
                   "readout");
   readout::ReadoutSettings r;
-  auto parse_enum = [](const ConfigNode& n, const auto& table, std::string_view what) {
-    const std::string& text = n.text(what);
-    const auto value = table.parse(text);
-    if (!value) {
-      std::vector<std::string_view> names;
-      for (const auto& e : table.entries) names.push_back(e.second);
-      n.fail("unknown " + std::string(what) + " '" + text + "'" + did_you_mean(text, names) + "; known: " + table.names());
-    }
-    return *value;
-  };
-  if (const ConfigNode* n = node.find("criteria")) r.criteria = parse_enum(*n, readout::kCriteriaNames, "readout.criteria");
+  if (const ConfigNode* n = node.find("criteria")) r.criteria = n->as_enum(readout::kCriteriaNames, "readout.criteria");
   if (const ConfigNode* n = node.find("confirm_response")) r.recist.confirm_response = n->as_bool("readout.confirm_response");
   if (const ConfigNode* n = node.find("confirmation_interval")) {
     r.recist.confirmation_interval_days = n->as_quantity("day", "readout.confirmation_interval");
@@ -138,7 +128,7 @@ readout::ReadoutSettings read_settings(const ConfigNode& node) {
     if (r.recist.min_sd_duration_days < 0) n->fail("readout.min_sd_duration must not be negative");
   }
   if (const ConfigNode* n = node.find("hyperprogression"))
-    r.hyperprogression = parse_enum(*n, readout::kHyperprogressionDefinitionNames, "readout.hyperprogression");
+    r.hyperprogression = n->as_enum(readout::kHyperprogressionDefinitionNames, "readout.hyperprogression");
   if (const ConfigNode* n = node.find("lethal_sld")) {
     r.death.lethal_sld_mm = n->as_quantity("mm", "readout.lethal_sld");
     if (!(r.death.lethal_sld_mm > 0)) n->fail("readout.lethal_sld must be positive");

@@ -83,6 +83,10 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
   h5::set_attribute(status_.get(), "description", std::string("whether the task completed (ok) or failed"));
   failure_ = h5::create_string_dataset(outcomes.get(), "failure_reason", n_tasks);
   h5::set_attribute(failure_.get(), "description", std::string("why the task failed; empty when ok"));
+  if (scenario.treatment) {
+    h5::Id doses = h5::create_group(root, "doses");
+    doses_ = DoseRecords(doses.get(), scenario, plan);
+  }
   if (scenario.readout) {
     h5::Id scans = h5::create_group(root, "scans");
     outcomes_ = OutcomeColumns(outcomes.get(), scans.get(), n_tasks, plan.scan_times, scenario.readout->settings.criteria);
@@ -96,6 +100,7 @@ void Hdf5ResultWriter::close_all() noexcept {
   failure_.reset();
   status_type_.reset();
   outcomes_.close();
+  doses_.close();
   file_.reset();
 }
 
@@ -120,6 +125,7 @@ void Hdf5ResultWriter::write_task(const TaskRecord& record) {
   h5::write_block(status_.get(), status_type_.get(), record.task, &status, 1);
   h5::write_string_element(failure_.get(), record.task, record.failure);
   if (outcomes_.active()) outcomes_.write(record.task, record.readout);
+  if (doses_.active()) doses_.write(record.task, record.doses_given);
 }
 
 void Hdf5ResultWriter::finish(const RunMetadata& metadata) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/io/dose_records.hpp"
 #include "engine/io/hdf5_handle.hpp"
 #include "engine/io/outcome_columns.hpp"
 #include "engine/run/plan.hpp"
@@ -45,6 +46,7 @@ class Hdf5ResultWriter final : public ResultSink {
   h5::Id status_;
   h5::Id failure_;
   OutcomeColumns outcomes_;
+  DoseRecords doses_;
 };
 
 }  // namespace icbsim

@@ -10,6 +10,7 @@
 
 #include "engine/core/spelling.hpp"
 #include "engine/io/readout_loader.hpp"
+#include "engine/io/treatment_loader.hpp"
 
 namespace icbsim {
 namespace {
@@ -83,17 +84,7 @@ TimeSpan read_time(const ConfigNode& section) {
 SolverSettings read_solver(const ConfigNode& section) {
   section.check_keys({"method", "rtol", "atol", "initial_step", "max_step", "max_steps"}, "solver");
   SolverSettings s;
-  if (const ConfigNode* n = section.find("method")) {
-    const std::string& name = n->text("solver.method");
-    const auto method = kSolverMethodNames.parse(name);
-    if (!method) {
-      std::vector<std::string_view> names;
-      for (const auto& e : kSolverMethodNames.entries) names.push_back(e.second);
-      n->fail("unknown solver method '" + name + "'" + did_you_mean(name, names) + "; known methods: " +
-              kSolverMethodNames.names());
-    }
-    s.method = *method;
-  }
+  if (const ConfigNode* n = section.find("method")) s.method = n->as_enum(kSolverMethodNames, "solver method");
   if (const ConfigNode* n = section.find("rtol")) {
     s.rtol = n->as_number("solver.rtol");
     if (!(s.rtol > 0 && s.rtol < 1)) n->fail("solver.rtol must lie between 0 and 1 (exclusive)");
@@ -121,7 +112,7 @@ SolverSettings read_solver(const ConfigNode& section) {
 Scenario load(const ConfigNode& root, const std::string& text, const std::string& name, const ModelRegistry& registry) {
   if (!root.is_map()) root.fail("a scenario must be a map of keys (model:, parameters:, time:, ...)");
   root.check_keys({"icbsim", "description", "model", "parameters", "initial", "time", "solver", "seed", "output",
-                   "tumour", "scans", "readout"},
+                   "tumour", "scans", "readout", "patient", "treatment"},
                   "the scenario");
   Scenario s;
   s.source_name = name;
@@ -152,6 +143,10 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
   if (const ConfigNode* n = root.find("solver")) s.solver = read_solver(*n);
   if (const ConfigNode* n = root.find("seed")) s.seed = n->as_unsigned("seed");
   s.readout = read_readout_plan(root, *s.model, s.time);
+  s.patient = read_patient(root.find("patient"));
+  s.treatment = read_treatment(root.find("treatment"), root.find("patient"), *s.model, s.patient);
+  if (s.treatment && s.treatment->stop != StopRule::kNever && !s.readout)
+    root.at("treatment").at("stop").fail("stopping at progression needs a readout: add tumour: and scans: sections");
   if (const ConfigNode* n = root.find("output")) {
     s.output_path = n->text("output");
     if (s.output_path.empty()) n->fail("output must name a file");

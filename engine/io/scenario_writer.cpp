@@ -1,6 +1,7 @@
 // YAML emission of a resolved scenario; numbers are written with round-trip precision.
 #include "engine/io/scenario_writer.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 #include <yaml-cpp/yaml.h>
@@ -59,6 +60,60 @@ void write_readout(const ReadoutPlan& plan, const ModelInfo& model, YAML::Emitte
   out << YAML::EndMap;
 }
 
+void write_patient(const pk::PatientCovariates& p, YAML::Emitter& out) {
+  out << YAML::Key << "patient" << YAML::Value << YAML::BeginMap;
+  const std::pair<const char*, std::pair<const std::optional<double>*, const char*>> quantities[] = {
+      {"weight", {&p.weight, "kg"}},   {"height", {&p.height, "cm"}},
+      {"age", {&p.age, "year"}},       {"serum_creatinine", {&p.serum_creatinine, "umol/L"}},
+      {"albumin", {&p.albumin, "g/L"}}, {"egfr", {&p.egfr, "mL/min"}},
+      {"crcl", {&p.crcl, "mL/min"}},   {"sld", {&p.sld, "mm"}},
+      {"ldh", {&p.ldh, "U/L"}},        {"spdl1", {&p.spdl1, "pg/mL"}}};
+  for (const auto& [name, value] : quantities)
+    if (*value.first) out << YAML::Key << name << YAML::Value << with_unit(**value.first, value.second);
+  out << YAML::Key << "sex" << YAML::Value << std::string(pk::kSexNames.name(p.sex));
+  out << YAML::Key << "race" << YAML::Value << std::string(pk::kRaceNames.name(p.race));
+  out << YAML::Key << "tumour" << YAML::Value << std::string(pk::kTumourTypeNames.name(p.tumour));
+  out << YAML::Key << "ecog" << YAML::Value << p.ecog;
+  out << YAML::Key << "first_line" << YAML::Value << p.first_line;
+  out << YAML::Key << "ada_positive" << YAML::Value << p.ada_positive;
+  out << YAML::Key << "prior_ipilimumab" << YAML::Value << p.prior_ipilimumab;
+  out << YAML::Key << "elevated_liver_enzymes" << YAML::Value << p.elevated_liver_enzymes;
+  out << YAML::EndMap;
+}
+
+std::string dose_text(const pk::DoseSpec& dose) {
+  if (dose.basis == pk::DoseBasis::kCalvertAuc) return with_unit(dose.amount, "mg*min/mL");
+  return with_unit(dose.amount, pk::kDoseBasisNames.name(dose.basis));
+}
+
+void write_treatment(const Treatment& t, YAML::Emitter& out) {
+  out << YAML::Key << "treatment" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "drugs" << YAML::Value << YAML::BeginSeq;
+  for (const TreatmentItem& item : t.items) {
+    out << YAML::BeginMap;
+    out << YAML::Key << "drug" << YAML::Value << item.drug.name;
+    out << YAML::Key << "pk_model" << YAML::Value << item.pk.name;
+    if (item.regimen != "custom") {
+      out << YAML::Key << "regimen" << YAML::Value << item.regimen;
+    } else {
+      const pk::DosingSchedule& s = item.phases.front();
+      out << YAML::Key << "dose" << YAML::Value << dose_text(s.dose);
+      if (s.interval > 0) out << YAML::Key << "every" << YAML::Value << with_unit(s.interval, "day");
+      if (s.cycles > 0) out << YAML::Key << "cycles" << YAML::Value << s.cycles;
+      if (std::isfinite(s.max_duration)) out << YAML::Key << "max_duration" << YAML::Value << with_unit(s.max_duration, "day");
+      out << YAML::Key << "infusion" << YAML::Value << with_unit(s.infusion, "day");
+      out << YAML::Key << "start" << YAML::Value << with_unit(s.start, "day");
+      out << YAML::Key << "days" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+      for (double d : s.days) out << with_unit(d, "day");
+      out << YAML::EndSeq;
+    }
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+  out << YAML::Key << "stop" << YAML::Value << std::string(kStopRuleNames.name(t.stop));
+  out << YAML::EndMap;
+}
+
 }  // namespace
 
 std::string resolved_scenario_yaml(const Scenario& s) {
@@ -91,6 +146,8 @@ std::string resolved_scenario_yaml(const Scenario& s) {
   out << YAML::Key << "max_steps" << YAML::Value << s.solver.max_steps;
   out << YAML::EndMap;
   if (s.readout) write_readout(*s.readout, *s.model, out);
+  write_patient(s.patient, out);
+  if (s.treatment) write_treatment(*s.treatment, out);
   out << YAML::Key << "seed" << YAML::Value << s.seed;
   if (!s.output_path.empty()) out << YAML::Key << "output" << YAML::Value << s.output_path;
   out << YAML::EndMap;

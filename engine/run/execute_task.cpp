@@ -3,27 +3,61 @@
 
 #include <algorithm>
 #include <exception>
+#include <optional>
 #include <span>
 
 namespace icbsim {
+
+namespace {
+
+/// Integrates the task and reads the patient (when the scenario has a readout).
+void simulate_and_read(const Scenario& scenario, const Plan& plan, std::size_t id, const TaskInput& input,
+                       TaskResult& result) {
+  result.output = scenario.model->simulate(input);
+  if (!scenario.readout) return;
+  const ReadoutPlan& r = *scenario.readout;
+  const std::size_t n = input.sample_times.size();
+  const std::span<const double> sizes(result.output.samples.data() + r.tumour.row * n, n);
+  readout::TreatmentExposure exposure;
+  for (const DoseEvent& d : input.doses) exposure.dose_times.push_back(d.time);
+  const double start = exposure.dose_times.empty()
+                           ? plan.scan_times.front()
+                           : *std::min_element(exposure.dose_times.begin(), exposure.dose_times.end());
+  RandomEngine rng = random_stream(scenario.seed, id, StreamPurpose::kMeasurement);
+  result.readout = readout::read_patient(r.tumour, r.settings, input.sample_times, sizes, plan.scan_times,
+                                         plan.pre_baseline_scan, exposure, start, input.t_end, rng);
+}
+
+/// The day dosing stops under the treatment's rule, or nothing.
+std::optional<double> stop_day(StopRule rule, const readout::PatientReadout& r) {
+  if (rule == StopRule::kNever || !r.progression_day) return std::nullopt;
+  if (rule == StopRule::kProgression) return r.progression_day;
+  // Confirmed: the first later scan, at least the confirmation interval after, still showing PD.
+  for (std::size_t s = 0; s < r.scan_times.size(); ++s)
+    if (r.scan_times[s] >= *r.progression_day + readout::kSitcConfirmationDays && r.recist[s] == readout::Response::kPD)
+      return r.scan_times[s];
+  return std::nullopt;
+}
+
+}  // namespace
 
 TaskResult execute_task(const Scenario& scenario, const Plan& plan, std::size_t id) {
   TaskResult result;
   const TaskInput& input = plan.tasks[id];
   try {
-    result.output = scenario.model->simulate(input);
-    if (scenario.readout) {
-      const ReadoutPlan& r = *scenario.readout;
-      const std::size_t n = input.sample_times.size();
-      const std::span<const double> sizes(result.output.samples.data() + r.tumour.row * n, n);
-      readout::TreatmentExposure exposure;
-      for (const DoseEvent& d : input.doses) exposure.dose_times.push_back(d.time);
-      const double start = exposure.dose_times.empty()
-                               ? plan.scan_times.front()
-                               : *std::min_element(exposure.dose_times.begin(), exposure.dose_times.end());
-      RandomEngine rng = random_stream(scenario.seed, id, StreamPurpose::kMeasurement);
-      result.readout = readout::read_patient(r.tumour, r.settings, input.sample_times, sizes, plan.scan_times,
-                                             plan.pre_baseline_scan, exposure, start, input.t_end, rng);
+    simulate_and_read(scenario, plan, id, input, result);
+    result.doses_given = input.doses.size();
+    // Treatment stopped at (confirmed) progression: the history up to the stop is unchanged, so
+    // integrating again without the later doses gives the stopped patient exactly.
+    if (scenario.treatment && result.readout) {
+      if (const auto stop = stop_day(scenario.treatment->stop, *result.readout)) {
+        TaskInput stopped = input;
+        std::erase_if(stopped.doses, [&](const DoseEvent& d) { return d.time > *stop; });
+        if (stopped.doses.size() != input.doses.size()) {
+          simulate_and_read(scenario, plan, id, stopped, result);
+          result.doses_given = stopped.doses.size();
+        }
+      }
     }
   } catch (const std::exception& e) {  // SolverError, or a model or readout refusing its input
     result.ok = false;

@@ -16,6 +16,7 @@ struct TaskResult {
   std::string failure;                             ///< reason when !ok
   TaskOutput output;
   std::optional<readout::PatientReadout> readout;  ///< with a readout plan and ok
+  std::size_t doses_given = 0;  ///< the first doses of TaskInput::doses given (the rest stopped)
 };
 
 /// Runs task `id` of `plan`; numerical failures are caught and recorded, not thrown.

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "engine/readout/calendar.hpp"
+#include "engine/run/treatment_binding.hpp"
 
 namespace icbsim {
 
@@ -16,6 +17,7 @@ Plan plan_run(const Scenario& scenario) {
   task.t_end = scenario.time.end;
   task.output_times = output_grid(scenario.time);
   task.solver = scenario.solver;
+  if (scenario.treatment) bind_treatment(*scenario.model, *scenario.treatment, scenario.patient, task);
   if (scenario.readout) {
     plan.scan_times = readout::scan_times(scenario.readout->scans, scenario.time.end);
     plan.pre_baseline_scan = scenario.readout->scans.pre_treatment;

@@ -20,6 +20,7 @@ struct TaskRecord {
   const TaskOutput* output = nullptr;  ///< null when !ok
   const readout::PatientReadout* readout = nullptr;  ///< null without a readout plan or when !ok
   std::span<const double> parameters;  ///< resolved parameter values of this task
+  std::size_t doses_given = 0;         ///< the first doses of the task's plan that were given
 };
 
 /// Facts about the whole run, written once at the end.

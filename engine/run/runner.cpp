@@ -29,6 +29,7 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
     record.output = result.ok ? &result.output : nullptr;
     record.readout = result.readout ? &*result.readout : nullptr;
     record.parameters = plan.tasks[id].parameters;
+    record.doses_given = result.doses_given;
 #pragma omp critical(icbsim_result_sink)
     {
       if (!sink_error) {

@@ -11,6 +11,7 @@
 #include "engine/core/solver_settings.hpp"
 #include "engine/readout/patient_readout.hpp"
 #include "engine/readout/scan_schedule.hpp"
+#include "engine/run/treatment.hpp"
 
 namespace icbsim {
 
@@ -40,6 +41,8 @@ struct Scenario {
   std::uint64_t seed = 0;
   std::string output_path;
   std::optional<ReadoutPlan> readout;  ///< none: trajectories only
+  pk::PatientCovariates patient;        ///< covariates for dosing and PK (typical patient by default)
+  std::optional<Treatment> treatment;   ///< none: untreated
 };
 
 /// The output grid: start, start + every, ..., and the end itself [day].

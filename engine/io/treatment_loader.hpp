@@ -1,0 +1,22 @@
+// Reads the scenario sections `patient:` (covariates for dosing and PK) and `treatment:` (drugs
+// from the catalogue, schedules, the stopping rule) with located errors, checking that the model
+// has a slot for every drug.
+#pragma once
+
+#include <optional>
+
+#include "engine/core/model_info.hpp"
+#include "engine/io/config_node.hpp"
+#include "engine/pk/patient_covariates.hpp"
+#include "engine/run/treatment.hpp"
+
+namespace icbsim {
+
+/// The patient's covariates; unset ones keep the typical patient's values (docs/scenario.md).
+pk::PatientCovariates read_patient(const ConfigNode* node);
+
+/// The treatment section, or nothing when absent. Drugs come from `<configs>/drugs`.
+std::optional<Treatment> read_treatment(const ConfigNode* node, const ConfigNode* patient_node, const ModelInfo& model,
+                                        const pk::PatientCovariates& patient);
+
+}  // namespace icbsim
