@@ -41,6 +41,9 @@ void print_readouts(const ResultFileContents& c, std::ostream& out) {
     out << "  hyperprogression    " << (name(c.outcome("hyperprogression"), task) == "TRUE" ? "yes" : "no")
         << " (TGR before " << number(c.outcome("tgr_pre"), task, "%.1f") << ", on treatment "
         << number(c.outcome("tgr_on"), task, "%.1f") << " %/month)\n";
+    if (c.outcome("pathological_response"))
+      out << "  at surgery          " << number(c.outcome("viable_tumour_pct"), task, "%.1f") << " % viable: "
+          << name(c.outcome("pathological_response"), task) << ", " << name(c.outcome("neoadjuvant_class"), task) << "\n";
     out << "  scans (day: SLD mm, RECIST)\n   ";
     for (std::size_t s = 0; s < n_scans; ++s) {
       char cell[64];

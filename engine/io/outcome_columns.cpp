@@ -16,7 +16,7 @@ h5::Id enum_type_of(const EnumTable<E, N>& table) {
   return h5::create_enum_type(members);
 }
 
-enum class Kind { kDouble, kBool, kResponse, kIrecist, kSitc };
+enum class Kind { kDouble, kBool, kResponse, kIrecist, kSitc, kPathological, kNeoadjuvant };
 
 /// One per-task outcome: name, unit, meaning, and how to read it from a PatientReadout.
 struct OutcomeField {
@@ -59,15 +59,28 @@ constexpr OutcomeField kOutcomeFields[] = {
 constexpr OutcomeField kIrecistOutcome = {"best_irecist", "1", Kind::kIrecist, "iRECIST best overall response",
                                           [](const auto& r) { return static_cast<double>(r.best_irecist); }};
 
+constexpr OutcomeField kPerioperativeOutcomes[] = {
+    {"viable_tumour_pct", "%", Kind::kDouble, "viable tumour at surgery as a share of the tumour at baseline",
+     [](const auto& r) { return r.viable_tumour_pct; }},
+    {"pathological_response", "1", Kind::kPathological, "pathological response at surgery: pcr, mpr (<= 10 % viable), non_mpr",
+     [](const auto& r) { return static_cast<double>(r.pathological); }},
+    {"neoadjuvant_class", "1", Kind::kNeoadjuvant, "neoadjuvant resistance class (docs/readouts.md)",
+     [](const auto& r) { return static_cast<double>(r.neoadjuvant); }},
+};
+
 }  // namespace
 
 OutcomeColumns::OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::size_t n_tasks,
-                               const std::vector<double>& scan_times, readout::Criteria criteria)
-    : n_scans_(scan_times.size()), irecist_(criteria == readout::Criteria::kIrecist) {
+                               const std::vector<double>& scan_times, const readout::ReadoutSettings& settings)
+    : n_scans_(scan_times.size()),
+      irecist_(settings.criteria == readout::Criteria::kIrecist),
+      perioperative_(settings.surgery_day.has_value()) {
   bool_type_ = h5::create_bool_type();
   response_type_ = enum_type_of(readout::kResponseNames);
   irecist_type_ = enum_type_of(readout::kIrecistResponseNames);
   sitc_type_ = enum_type_of(readout::kSitcClassNames);
+  pathological_type_ = enum_type_of(readout::kPathologicalResponseNames);
+  neoadjuvant_type_ = enum_type_of(readout::kNeoadjuvantClassNames);
   auto type_of = [&](Kind k) -> hid_t {
     switch (k) {
       case Kind::kDouble: return H5T_IEEE_F64LE;
@@ -75,6 +88,8 @@ OutcomeColumns::OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::siz
       case Kind::kResponse: return response_type_.get();
       case Kind::kIrecist: return irecist_type_.get();
       case Kind::kSitc: return sitc_type_.get();
+      case Kind::kPathological: return pathological_type_.get();
+      case Kind::kNeoadjuvant: return neoadjuvant_type_.get();
     }
     return H5T_IEEE_F64LE;
   };
@@ -89,6 +104,8 @@ OutcomeColumns::OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::siz
   };
   for (const OutcomeField& f : kOutcomeFields) add_outcome(f);
   if (irecist_) add_outcome(kIrecistOutcome);
+  if (perioperative_)
+    for (const OutcomeField& f : kPerioperativeOutcomes) add_outcome(f);
 
   h5::write_doubles(scans_group, "time", scan_times);
   h5::Id time(h5::check(H5Dopen2(scans_group, "time", H5P_DEFAULT), "opening /scans/time"));
@@ -120,11 +137,15 @@ void OutcomeColumns::write(std::size_t task, const readout::PatientReadout* r) {
       if (!r && f.kind == Kind::kResponse) code = static_cast<signed char>(readout::Response::kNE);
       if (!r && f.kind == Kind::kIrecist) code = static_cast<signed char>(readout::IrecistResponse::kNE);
       if (!r && f.kind == Kind::kSitc) code = static_cast<signed char>(readout::SitcClass::kNotEvaluable);
+      if (!r && f.kind == Kind::kPathological) code = static_cast<signed char>(readout::PathologicalResponse::kNone);
+      if (!r && f.kind == Kind::kNeoadjuvant) code = static_cast<signed char>(readout::NeoadjuvantClass::kNotEvaluable);
       h5::write_block(ds.id.get(), ds.mem_type, task, &code, 1);
     }
   };
   for (const OutcomeField& f : kOutcomeFields) put(f);
   if (irecist_) put(kIrecistOutcome);
+  if (perioperative_)
+    for (const OutcomeField& f : kPerioperativeOutcomes) put(f);
 
   std::vector<double> sld(n_scans_, kNaN);
   std::vector<signed char> recist(n_scans_, static_cast<signed char>(readout::Response::kNE));
@@ -151,6 +172,8 @@ void OutcomeColumns::close() noexcept {
   response_type_.reset();
   irecist_type_.reset();
   sitc_type_.reset();
+  pathological_type_.reset();
+  neoadjuvant_type_.reset();
 }
 
 }  // namespace icbsim

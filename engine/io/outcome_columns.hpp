@@ -14,7 +14,7 @@ class OutcomeColumns {
   OutcomeColumns() = default;
   /// Creates the datasets for `n_tasks` tasks and the given scans in the open groups.
   OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::size_t n_tasks, const std::vector<double>& scan_times,
-                 readout::Criteria criteria);
+                 const readout::ReadoutSettings& settings);
   /// Writes task `task`'s readout; a null readout (failed task) writes NaN / not-evaluable.
   void write(std::size_t task, const readout::PatientReadout* readout);
   void close() noexcept;
@@ -27,7 +27,8 @@ class OutcomeColumns {
   };
   std::size_t n_scans_ = 0;
   bool irecist_ = false;
-  h5::Id bool_type_, response_type_, irecist_type_, sitc_type_;
+  bool perioperative_ = false;
+  h5::Id bool_type_, response_type_, irecist_type_, sitc_type_, pathological_type_, neoadjuvant_type_;
   std::vector<Dataset> outcome_sets_;
   std::vector<Dataset> scan_sets_;
 };

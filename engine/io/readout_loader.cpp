@@ -114,7 +114,7 @@ readout::ScanSchedule read_scans(const ConfigNode& node, const TimeSpan& time) {
 
 readout::ReadoutSettings read_settings(const ConfigNode& node) {
   node.check_keys({"criteria", "confirm_response", "confirmation_interval", "min_sd_duration", "hyperprogression",
-                   "lethal_sld"},
+                   "lethal_sld", "surgery"},
                   "readout");
   readout::ReadoutSettings r;
   if (const ConfigNode* n = node.find("criteria")) r.criteria = n->as_enum(readout::kCriteriaNames, "readout.criteria");
@@ -133,6 +133,7 @@ readout::ReadoutSettings read_settings(const ConfigNode& node) {
     r.death.lethal_sld_mm = n->as_quantity("mm", "readout.lethal_sld");
     if (!(r.death.lethal_sld_mm > 0)) n->fail("readout.lethal_sld must be positive");
   }
+  if (const ConfigNode* n = node.find("surgery")) r.surgery_day = n->as_quantity("day", "readout.surgery");
   r.irecist.recist = r.recist;
   return r;
 }
@@ -150,6 +151,9 @@ std::optional<ReadoutPlan> read_readout_plan(const ConfigNode& root, const Model
   plan.tumour = read_tumour(*tumour, model);
   plan.scans = read_scans(*scans, time);
   if (settings) plan.settings = read_settings(*settings);
+  if (plan.settings.surgery_day &&
+      (*plan.settings.surgery_day <= plan.scans.baseline || *plan.settings.surgery_day > time.end))
+    root.at("readout").at("surgery").fail("readout.surgery must lie after the baseline scan and within the simulated time span");
   if (plan.settings.hyperprogression && !plan.scans.pre_treatment)
     root.at("readout").at("hyperprogression").fail("hyperprogression needs a pre-treatment scan (scans.pre_treatment)");
   return plan;

@@ -89,7 +89,7 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
   }
   if (scenario.readout) {
     h5::Id scans = h5::create_group(root, "scans");
-    outcomes_ = OutcomeColumns(outcomes.get(), scans.get(), n_tasks, plan.scan_times, scenario.readout->settings.criteria);
+    outcomes_ = OutcomeColumns(outcomes.get(), scans.get(), n_tasks, plan.scan_times, scenario.readout->settings);
   }
 }
 

@@ -57,6 +57,7 @@ void write_readout(const ReadoutPlan& plan, const ModelInfo& model, YAML::Emitte
     out << YAML::Key << "hyperprogression" << YAML::Value
         << std::string(readout::kHyperprogressionDefinitionNames.name(*r.hyperprogression));
   out << YAML::Key << "lethal_sld" << YAML::Value << with_unit(r.death.lethal_sld_mm, "mm");
+  if (r.surgery_day) out << YAML::Key << "surgery" << YAML::Value << with_unit(*r.surgery_day, "day");
   out << YAML::EndMap;
 }
 

@@ -187,6 +187,18 @@ PatientReadout read_patient(const TumourMapping& mapping, const ReadoutSettings&
       out.tgr_on = r.tgr_on;
     }
   }
+  if (settings.surgery_day) {
+    // Viable share of the tumour bed: the tumour's volume at surgery relative to baseline (volume
+    // goes with diameter cubed, cells at constant density), capped at 100 %.
+    const double d0 = tumour_diameter_mm(mapping, size_at(times, sizes, scan_times[0]));
+    const double ds = tumour_diameter_mm(mapping, size_at(times, sizes, *settings.surgery_day));
+    out.viable_tumour_pct = d0 > 0 ? std::min(100.0, 100.0 * std::pow(ds / d0, 3)) : 0.0;
+    out.pathological = classify_pathological_response(out.viable_tumour_pct);
+    NeoadjuvantInput n;
+    n.progression_before_surgery = out.progression_day && *out.progression_day <= *settings.surgery_day;
+    n.viable_tumour_percent = out.viable_tumour_pct;
+    out.neoadjuvant = classify_neoadjuvant(n);
+  }
   return out;
 }
 

@@ -58,6 +58,8 @@ struct ReadoutSettings {
   std::optional<HyperprogressionDefinition> hyperprogression;
   DeathRule death;
   MeasurementModel measurement;
+  /// Perioperative setting: day of resection after neoadjuvant therapy (none: advanced setting).
+  std::optional<double> surgery_day;
 };
 
 /// The exposure to therapy: dose start times of every drug [day].
@@ -85,6 +87,12 @@ struct PatientReadout {
   bool hyperprogression = false;
   double tgr_pre = 0.0;             ///< [% per month]; NaN when not assessed
   double tgr_on = 0.0;              ///< [% per month]; NaN when not assessed
+  /// Perioperative setting only: viable tumour at surgery as a share of the tumour at baseline
+  /// [%] (the rest of the tumour bed has regressed), the pathological response and the
+  /// neoadjuvant resistance class.
+  double viable_tumour_pct = 0.0;
+  PathologicalResponse pathological = PathologicalResponse::kNone;
+  NeoadjuvantClass neoadjuvant = NeoadjuvantClass::kNotEvaluable;
 };
 
 /// Spherical-equivalent diameter [mm] of the whole tumour from one sampled size value.

@@ -25,6 +25,7 @@ Plan plan_run(const Scenario& scenario) {
     std::vector<double>& s = task.sample_times;
     s = plan.scan_times;
     if (plan.pre_baseline_scan) s.push_back(*plan.pre_baseline_scan);
+    if (scenario.readout->settings.surgery_day) s.push_back(*scenario.readout->settings.surgery_day);
     const double first = plan.pre_baseline_scan.value_or(plan.scan_times.front());
     for (double t = first; t < scenario.time.end; t += readout::kDaysPerWeek) s.push_back(t);
     s.push_back(scenario.time.end);

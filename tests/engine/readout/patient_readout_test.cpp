@@ -144,3 +144,25 @@ TEST_CASE("a two-phase scan schedule: every 6 weeks to week 48, then every 9 wee
   s.every = 0;
   CHECK_THROWS_WITH(scan_times(s, 500), Catch::Contains("scan interval must be positive"));
 }
+
+TEST_CASE("perioperative: pathological response from the viable tumour at surgery", "[readout][perioperative]") {
+  // Neoadjuvant therapy shrinks the diameter; surgery at day 42. Viable % = (D_s/D_0)^3 · 100.
+  auto readout_for = [](double shrink) {
+    const Series s = weekly(100, [&](double t) { return 40.0 * (t >= 42 ? shrink : 1.0 - (1.0 - shrink) * t / 42); });
+    ReadoutSettings settings;
+    settings.surgery_day = 42.0;
+    TumourMapping m;
+    auto r = rng();
+    return read_patient(m, settings, s.times, s.sizes, std::vector<double>{0, 42}, std::nullopt, {{0, 21}}, 0, 100, r);
+  };
+  const auto mpr = readout_for(0.4);  // 6.4 % viable
+  CHECK(mpr.viable_tumour_pct == Approx(6.4).epsilon(1e-12));
+  CHECK(mpr.pathological == PathologicalResponse::kMajor);
+  CHECK(mpr.neoadjuvant == NeoadjuvantClass::kMajorPathologicalResponse);
+  const auto none = readout_for(0.5);  // 12.5 % viable: no MPR, primary resistance
+  CHECK(none.viable_tumour_pct == Approx(12.5).epsilon(1e-12));
+  CHECK(none.pathological == PathologicalResponse::kNone);
+  CHECK(none.neoadjuvant == NeoadjuvantClass::kPrimaryResistance);
+  const auto complete = readout_for(0.0);
+  CHECK(complete.pathological == PathologicalResponse::kComplete);
+}
