@@ -6,6 +6,7 @@
 #include "models/kirschner_panetta1998.hpp"
 #include "models/kuznetsov1994.hpp"
 #include "models/nikolopoulou2018.hpp"
+#include "models/nsclc_icb/nsclc_icb.hpp"
 #include "models/pk_compartmental.hpp"
 
 namespace icbsim::models {
@@ -16,6 +17,7 @@ void register_builtin(ModelRegistry& registry) {
   registry.add(model_entry<KirschnerPanetta1998>());
   registry.add(model_entry<Nikolopoulou2018>());
   registry.add(model_entry<PkCompartmental>());
+  registry.add(model_entry<NsclcIcb>());
 }
 
 ModelRegistry builtin_registry() {

@@ -16,6 +16,7 @@ struct RunOptions {
   std::optional<std::string> scenario;  ///< none: the built-in quickstart scenario
   std::optional<std::string> output;    ///< overrides the scenario's `output:`
   bool quiet = false;
+  std::optional<std::string> tasks;     ///< "BEGIN:END": run only these task ids
 };
 
 int run_command(const RunOptions& options, const ModelRegistry& registry);

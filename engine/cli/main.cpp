@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   run_cmd->add_option("scenario", run.scenario, "Scenario YAML file");
   run_cmd->add_option("-o,--output", run.output, "Result file (.h5); overrides the scenario's output:");
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print only errors");
+  run_cmd->add_option("--tasks", run.tasks, "Run only task ids BEGIN:END (a slice; rows keep their global ids)");
 
   std::string validate_file;
   auto* validate_cmd = app.add_subcommand("validate", "Check a scenario and print it with every default filled in");

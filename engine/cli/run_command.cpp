@@ -25,7 +25,27 @@ int run_command(const RunOptions& options, const ModelRegistry& registry) {
     throw ScenarioError(SourceLocation{scenario.source_name, 0, 0},
                         "no result file named: add `output: FILE.h5` to the scenario or pass -o FILE.h5");
 
-  const Plan plan = plan_run(scenario);
+  TaskRange range;
+  if (options.tasks) {
+    const std::string& text = *options.tasks;
+    const auto colon = text.find(':');
+    std::size_t begin = 0, end = 0;
+    try {
+      if (colon == std::string::npos) throw std::invalid_argument(text);
+      begin = std::stoul(text.substr(0, colon));
+      end = std::stoul(text.substr(colon + 1));
+    } catch (const std::exception&) {
+      throw ScenarioError(SourceLocation{}, "--tasks expects BEGIN:END (whole numbers), found '" + text + "'");
+    }
+    range = TaskRange{begin, end};
+  }
+  std::optional<Plan> plan_storage;
+  try {
+    plan_storage.emplace(scenario, range);
+  } catch (const Error& e) {
+    throw ScenarioError(SourceLocation{}, e.what());
+  }
+  const Plan& plan = *plan_storage;
   RunReport report;
   {
     Hdf5ResultWriter writer(scenario.output_path, scenario, plan);

@@ -1,73 +1,90 @@
 // Writing the dose table.
 #include "engine/io/dose_records.hpp"
 
+#include <algorithm>
+#include <limits>
 #include <string>
 
 namespace icbsim {
 
-DoseRecords::DoseRecords(hid_t group, const Scenario& scenario, const Plan& plan) : plan_(&plan) {
+DoseRecords::DoseRecords(hid_t group, const Scenario& /*scenario*/, const Plan& plan) {
+  for (std::size_t a = 0; a < plan.arm_names().size(); ++a) per_arm_.push_back(plan.doses_per_task(a));
   std::size_t rows = 0;
-  for (const TaskInput& t : plan.tasks) {
+  offsets_.reserve(plan.size());
+  for (std::size_t t = 0; t < plan.size(); ++t) {
     offsets_.push_back(rows);
-    rows += t.doses.size();
+    rows += per_arm_[plan.patient_and_arm(t).second];
   }
-  drug_of_state_.assign(scenario.model->variables.size(), -1);
+  // Drug names over every arm's treatment; a state receives one drug per arm.
+  std::vector<std::string> names;
+  for (std::size_t a = 0; a < plan.arm_names().size(); ++a)
+    if (const Treatment* t = plan.treatment(a))
+      for (const TreatmentItem& item : t->items)
+        if (std::find(names.begin(), names.end(), item.drug.name) == names.end()) names.push_back(item.drug.name);
   std::vector<std::pair<std::string_view, int>> members;
-  for (std::size_t i = 0; i < scenario.treatment->items.size(); ++i) {
-    const TreatmentItem& item = scenario.treatment->items[i];
-    drug_of_state_[item.target_state] = static_cast<int>(i);
-    members.emplace_back(item.drug.name, static_cast<int>(i));
-  }
+  for (std::size_t i = 0; i < names.size(); ++i) members.emplace_back(names[i], static_cast<int>(i));
+  drug_names_ = names;
   drug_type_ = h5::create_enum_type(members);
   bool_type_ = h5::create_bool_type();
   const hsize_t dims[1] = {rows};
   struct Field {
     const char* name;
-    hid_t type;
+    hid_t file_type;
+    hid_t mem_type;
+    std::size_t size;
     const char* unit;
     const char* description;
   };
   const Field fields[] = {
-      {"task", H5T_STD_I64LE, "1", "task (row of /trajectories) the dose belongs to"},
-      {"time", H5T_IEEE_F64LE, "day", "start of the dose"},
-      {"drug", drug_type_.get(), "1", "drug of the catalogue"},
-      {"amount_mg", H5T_IEEE_F64LE, "mg", "amount of drug in the dose"},
-      {"duration", H5T_IEEE_F64LE, "day", "infusion duration (0 for a bolus)"},
-      {"given", bool_type_.get(), "1", "whether the dose was given (false: cancelled by the stopping rule)"},
+      {"task", H5T_STD_I64LE, H5T_NATIVE_LLONG, sizeof(long long), "1", "task (row of /trajectories) the dose belongs to"},
+      {"time", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, sizeof(double), "day", "start of the dose"},
+      {"drug", drug_type_.get(), drug_type_.get(), 1, "1", "drug of the catalogue"},
+      {"amount_mg", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, sizeof(double), "mg", "amount of drug in the dose"},
+      {"duration", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, sizeof(double), "day", "infusion duration (0 for a bolus)"},
+      {"given", bool_type_.get(), bool_type_.get(), 1, "1", "whether the dose was given (false: cancelled by the stopping rule)"},
   };
   for (const Field& f : fields) {
-    h5::Id ds = h5::create_dataset(group, f.name, f.type, dims);
+    h5::Id ds = h5::create_dataset(group, f.name, f.file_type, dims);
     h5::set_attribute(ds.get(), "units", std::string(f.unit));
     h5::set_attribute(ds.get(), "description", std::string(f.description));
-    datasets_.push_back(std::move(ds));
+    columns_.emplace_back(std::move(ds), f.mem_type, f.size, rows, 1);
+  }
+  plan_ = &plan;
+}
+
+void DoseRecords::write(std::size_t task, std::size_t arm, std::span<const DoseEvent> doses, std::size_t given) {
+  const std::size_t n = per_arm_[arm];
+  const long long id = static_cast<long long>(task);
+  const Treatment* treatment = plan_->treatment(arm);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t row = offsets_[task] + i;
+    const bool known = i < doses.size();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double time = known ? doses[i].time : nan;
+    const double amount = known ? doses[i].amount : nan;
+    const double duration = known ? doses[i].duration : nan;
+    signed char drug = 0;
+    if (known && treatment)
+      for (const TreatmentItem& item : treatment->items)
+        if (item.target_state == doses[i].target)
+          drug = static_cast<signed char>(std::find(drug_names_.begin(), drug_names_.end(), item.drug.name) -
+                                          drug_names_.begin());
+    const signed char was_given = known && i < given ? 1 : 0;
+    columns_[0].put(row, &id);
+    columns_[1].put(row, &time);
+    columns_[2].put(row, &drug);
+    columns_[3].put(row, &amount);
+    columns_[4].put(row, &duration);
+    columns_[5].put(row, &was_given);
   }
 }
 
-void DoseRecords::write(std::size_t task, std::size_t given) {
-  const std::vector<DoseEvent>& doses = plan_->tasks[task].doses;
-  const std::size_t n = doses.size();
-  if (n == 0) return;
-  std::vector<long long> ids(n, static_cast<long long>(task));
-  std::vector<double> time(n), amount(n), duration(n);
-  std::vector<signed char> drug(n), was_given(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    time[i] = doses[i].time;
-    amount[i] = doses[i].amount;
-    duration[i] = doses[i].duration;
-    drug[i] = static_cast<signed char>(drug_of_state_[doses[i].target]);
-    was_given[i] = i < given ? 1 : 0;
-  }
-  const std::size_t row = offsets_[task];
-  h5::write_block(datasets_[0].get(), H5T_NATIVE_LLONG, row, ids.data(), n);
-  h5::write_block(datasets_[1].get(), H5T_NATIVE_DOUBLE, row, time.data(), n);
-  h5::write_block(datasets_[2].get(), drug_type_.get(), row, drug.data(), n);
-  h5::write_block(datasets_[3].get(), H5T_NATIVE_DOUBLE, row, amount.data(), n);
-  h5::write_block(datasets_[4].get(), H5T_NATIVE_DOUBLE, row, duration.data(), n);
-  h5::write_block(datasets_[5].get(), bool_type_.get(), row, was_given.data(), n);
+void DoseRecords::check_complete() const {
+  for (const auto& c : columns_) c.check_complete();
 }
 
 void DoseRecords::close() noexcept {
-  datasets_.clear();
+  columns_.clear();
   drug_type_.reset();
   bool_type_.reset();
 }

@@ -1,9 +1,13 @@
 // The dose table of a result file (/doses/<field>): one row per planned dose of every task, in
-// task order, with whether it was given (a stopping rule may cancel the later ones).
+// task order, with whether it was given (a stopping rule may cancel the later ones). Rows are
+// gathered in blocks like every task-indexed column.
 #pragma once
 
+#include <span>
+#include <string>
 #include <vector>
 
+#include "engine/io/blocked_column.hpp"
 #include "engine/io/hdf5_handle.hpp"
 #include "engine/run/plan.hpp"
 
@@ -14,17 +18,20 @@ class DoseRecords {
   DoseRecords() = default;
   /// Creates /doses for the plan's doses; `group` is the open /doses group.
   DoseRecords(hid_t group, const Scenario& scenario, const Plan& plan);
-  /// Writes task `task`'s rows; the first `given` doses were given.
-  void write(std::size_t task, std::size_t given);
+  /// Writes task `task`'s rows (`doses` planned, the first `given` given); a task that never got
+  /// its inputs (no doses) fills its rows with NaN, not given.
+  void write(std::size_t task, std::size_t arm, std::span<const DoseEvent> doses, std::size_t given);
+  void check_complete() const;
   void close() noexcept;
-  bool active() const noexcept { return !datasets_.empty(); }
+  bool active() const noexcept { return !columns_.empty(); }
 
  private:
-  const Plan* plan_ = nullptr;
   std::vector<std::size_t> offsets_;   ///< first row of each task
-  std::vector<int> drug_of_state_;     ///< drug index by target state (-1: none)
+  std::vector<std::size_t> per_arm_;   ///< planned doses per task of each arm
+  std::vector<std::string> drug_names_;  ///< the enum's members, over all arms
+  const Plan* plan_ = nullptr;
   h5::Id drug_type_, bool_type_;
-  std::vector<h5::Id> datasets_;       ///< task, time, drug, amount_mg, duration, given
+  std::vector<BlockedColumn> columns_; ///< task, time, drug, amount_mg, duration, given
 };
 
 }  // namespace icbsim

@@ -58,9 +58,12 @@ Id create_dataset(hid_t parent, const std::string& name, hid_t file_type, std::s
   std::vector<hsize_t> chunk(dims.begin(), dims.end());
   // Rows are written one task at a time: a chunk holds one row (split when very long).
   constexpr hsize_t kMaxChunkElements = 1 << 16;
+  // Task-indexed datasets are written in blocks of 256 rows: a chunk holds one block (narrowed
+  // for very long rows so that a chunk stays near 2^20 values).
+  constexpr hsize_t kBlockRows = 256;
   if (rank == 2) {
-    chunk[0] = 1;
-    chunk[1] = std::clamp<hsize_t>(dims[1], 1, kMaxChunkElements);
+    chunk[0] = std::clamp<hsize_t>(dims[0], 1, kBlockRows);
+    chunk[1] = std::clamp<hsize_t>(dims[1], 1, std::max<hsize_t>(1, (kMaxChunkElements << 4) / chunk[0]));
   } else {
     chunk[0] = std::clamp<hsize_t>(dims[0], 1, 4096);
   }
@@ -97,6 +100,19 @@ void write_block(hid_t dataset, hid_t mem_type, std::size_t row, const void* dat
   const hsize_t mem_dims[1] = {count};
   Id mem_space(check(H5Screate_simple(1, mem_dims, nullptr), "memory space"));
   check(H5Dwrite(dataset, mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, data), "writing a row");
+}
+
+void write_rows(hid_t dataset, hid_t mem_type, std::size_t first, std::size_t rows, std::size_t row_length,
+                const void* data) {
+  if (rows == 0 || row_length == 0) return;
+  Id file_space(check(H5Dget_space(dataset), "dataset space"));
+  const int rank = H5Sget_simple_extent_ndims(file_space.get());
+  hsize_t start[2] = {first, 0};
+  hsize_t n[2] = {rows, row_length};
+  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, n, nullptr), "block selection");
+  const hsize_t mem_dims[1] = {rows * (rank == 2 ? row_length : 1)};
+  Id mem_space(check(H5Screate_simple(1, mem_dims, nullptr), "memory space"));
+  check(H5Dwrite(dataset, mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, data), "writing a block of rows");
 }
 
 void write_row(hid_t dataset, std::size_t row, std::span<const double> values) {

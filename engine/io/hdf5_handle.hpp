@@ -48,6 +48,9 @@ Id create_group(hid_t parent, const std::string& name);
 Id create_dataset(hid_t parent, const std::string& name, hid_t file_type, std::span<const hsize_t> dims);
 /// A chunked, compressed dataset of doubles with the given dimensions.
 Id create_double_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> dims);
+/// Writes `rows` consecutive rows of `row_length` values from row `first` (1-D datasets: row_length 1).
+void write_rows(hid_t dataset, hid_t mem_type, std::size_t first, std::size_t rows, std::size_t row_length,
+                const void* data);
 /// Writes `count` values of `mem_type` at row `row` of a 2-D dataset, or from element `row` of a
 /// 1-D one.
 void write_block(hid_t dataset, hid_t mem_type, std::size_t row, const void* data, std::size_t count);

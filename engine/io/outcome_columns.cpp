@@ -100,7 +100,8 @@ OutcomeColumns::OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::siz
     h5::Id ds = h5::create_dataset(outcomes_group, f.name, type_of(f.kind), task_dims);
     h5::set_attribute(ds.get(), "units", std::string(f.unit));
     h5::set_attribute(ds.get(), "description", std::string(f.description));
-    outcome_sets_.push_back(Dataset{std::move(ds), mem_type_of(f.kind)});
+    const std::size_t size = f.kind == Kind::kDouble ? sizeof(double) : 1;
+    outcome_sets_.emplace_back(std::move(ds), mem_type_of(f.kind), size, n_tasks, 1);
   };
   for (const OutcomeField& f : kOutcomeFields) add_outcome(f);
   if (irecist_) add_outcome(kIrecistOutcome);
@@ -116,7 +117,8 @@ OutcomeColumns::OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::siz
     h5::Id ds = h5::create_dataset(scans_group, name, type_of(kind), scan_dims);
     h5::set_attribute(ds.get(), "units", std::string(unit));
     h5::set_attribute(ds.get(), "description", std::string(description));
-    scan_sets_.push_back(Dataset{std::move(ds), mem_type_of(kind)});
+    const std::size_t size = kind == Kind::kDouble ? sizeof(double) : 1;
+    scan_sets_.emplace_back(std::move(ds), mem_type_of(kind), size, n_tasks, scan_times.size());
   };
   add_scan("sld_mm", Kind::kDouble, "mm", "recorded sum of longest diameters of the target lesions; NaN when not evaluable");
   add_scan("recist", Kind::kResponse, "1", "RECIST 1.1 overall time-point response (NE at baseline)");
@@ -127,10 +129,10 @@ OutcomeColumns::OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::siz
 void OutcomeColumns::write(std::size_t task, const readout::PatientReadout* r) {
   std::size_t k = 0;
   auto put = [&](const OutcomeField& f) {
-    const Dataset& ds = outcome_sets_[k++];
+    Dataset& ds = outcome_sets_[k++];
     const double v = r ? f.value(*r) : (f.kind == Kind::kDouble ? kNaN : 0.0);
-    if (ds.mem_type == H5T_NATIVE_DOUBLE) {
-      h5::write_block(ds.id.get(), H5T_NATIVE_DOUBLE, task, &v, 1);
+    if (f.kind == Kind::kDouble) {
+      ds.put(task, &v);
     } else {
       // Failed tasks: not evaluable / false.
       signed char code = static_cast<signed char>(v);
@@ -139,7 +141,7 @@ void OutcomeColumns::write(std::size_t task, const readout::PatientReadout* r) {
       if (!r && f.kind == Kind::kSitc) code = static_cast<signed char>(readout::SitcClass::kNotEvaluable);
       if (!r && f.kind == Kind::kPathological) code = static_cast<signed char>(readout::PathologicalResponse::kNone);
       if (!r && f.kind == Kind::kNeoadjuvant) code = static_cast<signed char>(readout::NeoadjuvantClass::kNotEvaluable);
-      h5::write_block(ds.id.get(), ds.mem_type, task, &code, 1);
+      ds.put(task, &code);
     }
   };
   for (const OutcomeField& f : kOutcomeFields) put(f);
@@ -159,10 +161,15 @@ void OutcomeColumns::write(std::size_t task, const readout::PatientReadout* r) {
       irecist[s] = static_cast<signed char>(r->irecist[s]);
     }
   }
-  h5::write_block(scan_sets_[0].id.get(), H5T_NATIVE_DOUBLE, task, sld.data(), n_scans_);
-  h5::write_block(scan_sets_[1].id.get(), scan_sets_[1].mem_type, task, recist.data(), n_scans_);
-  h5::write_block(scan_sets_[2].id.get(), scan_sets_[2].mem_type, task, new_lesion.data(), n_scans_);
-  if (irecist_) h5::write_block(scan_sets_[3].id.get(), scan_sets_[3].mem_type, task, irecist.data(), n_scans_);
+  scan_sets_[0].put(task, sld.data());
+  scan_sets_[1].put(task, recist.data());
+  scan_sets_[2].put(task, new_lesion.data());
+  if (irecist_) scan_sets_[3].put(task, irecist.data());
+}
+
+void OutcomeColumns::check_complete() const {
+  for (const auto& c : outcome_sets_) c.check_complete();
+  for (const auto& c : scan_sets_) c.check_complete();
 }
 
 void OutcomeColumns::close() noexcept {

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "engine/io/blocked_column.hpp"
 #include "engine/io/hdf5_handle.hpp"
 #include "engine/readout/patient_readout.hpp"
 
@@ -18,13 +19,11 @@ class OutcomeColumns {
   /// Writes task `task`'s readout; a null readout (failed task) writes NaN / not-evaluable.
   void write(std::size_t task, const readout::PatientReadout* readout);
   void close() noexcept;
+  void check_complete() const;
   bool active() const noexcept { return !outcome_sets_.empty(); }
 
  private:
-  struct Dataset {
-    h5::Id id;
-    hid_t mem_type;
-  };
+  using Dataset = BlockedColumn;
   std::size_t n_scans_ = 0;
   bool irecist_ = false;
   bool perioperative_ = false;

@@ -1,4 +1,5 @@
-// Layout of the result file: /time, /trajectories, /parameters, /outcomes and root attributes.
+// Layout of the result file: /time, /trajectories, /parameters, /tasks, /outcomes, /scans,
+// /doses and root attributes.
 #include "engine/io/result_writer.hpp"
 
 #include <chrono>
@@ -16,6 +17,7 @@ namespace icbsim {
 namespace {
 
 constexpr std::pair<std::string_view, int> kStatusMembers[] = {{"ok", 0}, {"failed", 1}};
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 void describe(hid_t object, std::string_view unit, std::string_view description) {
   h5::set_attribute(object, "units", std::string(unit.empty() ? "1" : unit));
@@ -37,9 +39,11 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
     : path_(std::move(path)),
       temp_path_(path_ + ".partial"),
       scenario_(scenario),
-      n_times_(plan.tasks.front().output_times.size()) {
-  const std::vector<double>& times = plan.tasks.front().output_times;
-  const std::size_t n_tasks = plan.tasks.size();
+      plan_(plan),
+      n_times_(plan.output_times().size()),
+      n_parameters_(scenario.model->parameters.size()) {
+  const std::vector<double>& times = plan.output_times();
+  const std::size_t n_tasks = plan.size();
   const hsize_t task_dims[1] = {n_tasks};
   std::error_code ec;
   const auto folder = std::filesystem::path(path_).parent_path();
@@ -61,7 +65,7 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
     h5::Id ds = h5::create_double_dataset(trajectories.get(), std::string(v.name), dims);
     describe(ds.get(), v.unit, v.description);
     h5::set_attribute(ds.get(), "kind", std::string(kind));
-    trajectories_.push_back(std::move(ds));
+    trajectories_.emplace_back(std::move(ds), H5T_NATIVE_DOUBLE, sizeof(double), n_tasks, times.size());
   };
   for (const auto& v : model.variables) add_trajectory(v, "state");
   for (const auto& v : model.observables) add_trajectory(v, "observable");
@@ -74,31 +78,66 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
     h5::set_attribute(ds.get(), "default", p.value);
     h5::set_attribute(ds.get(), "min", p.min);
     h5::set_attribute(ds.get(), "max", p.max);
-    parameters_.push_back(std::move(ds));
+    parameters_.emplace_back(std::move(ds), H5T_NATIVE_DOUBLE, sizeof(double), n_tasks, 1);
+  }
+
+  h5::Id tasks = h5::create_group(root, "tasks");
+  bool_type_ = h5::create_bool_type();
+  {
+    h5::Id id = h5::create_dataset(tasks.get(), "id", H5T_STD_I64LE, task_dims);
+    describe(id.get(), "1", "global task id (rows of a slice of the scenario's tasks keep their ids)");
+    task_ids_ = std::make_unique<BlockedColumn>(std::move(id), H5T_NATIVE_LLONG, sizeof(long long), n_tasks, 1);
+    h5::Id ds = h5::create_dataset(tasks.get(), "patient", H5T_STD_I64LE, task_dims);
+    describe(ds.get(), "1", "virtual patient of the task (the same patient in every arm of a paired design)");
+    tasks_.emplace_back(std::move(ds), H5T_NATIVE_LLONG, sizeof(long long), n_tasks, 1);
+    std::vector<std::pair<std::string_view, int>> arms;
+    for (std::size_t a = 0; a < plan.arm_names().size(); ++a) arms.emplace_back(plan.arm_names()[a], static_cast<int>(a));
+    arm_type_ = h5::create_enum_type(arms);
+    h5::Id arm = h5::create_dataset(tasks.get(), "arm", arm_type_.get(), task_dims);
+    describe(arm.get(), "1", "arm (or panel entry) of the task");
+    tasks_.emplace_back(std::move(arm), arm_type_.get(), 1, n_tasks, 1);
+  }
+  if (scenario.population && !scenario.population->overlays.empty()) {
+    h5::Id carries = h5::create_group(tasks.get(), "carries");
+    for (const auto& o : scenario.population->overlays) {
+      h5::Id ds = h5::create_dataset(carries.get(), o.overlay.name, bool_type_.get(), task_dims);
+      describe(ds.get(), "1", "the patient carries " + std::string(kOverlayKindNames.name(o.overlay.kind)) + " '" +
+                                  o.overlay.name + "' (prevalence " + std::to_string(o.prevalence) + ")");
+      carries_.emplace_back(std::move(ds), bool_type_.get(), 1, n_tasks, 1);
+    }
   }
 
   h5::Id outcomes = h5::create_group(root, "outcomes");
   status_type_ = h5::create_enum_type(kStatusMembers);
-  status_ = h5::create_dataset(outcomes.get(), "status", status_type_.get(), task_dims);
-  h5::set_attribute(status_.get(), "description", std::string("whether the task completed (ok) or failed"));
+  {
+    h5::Id ds = h5::create_dataset(outcomes.get(), "status", status_type_.get(), task_dims);
+    h5::set_attribute(ds.get(), "description", std::string("whether the task completed (ok) or failed"));
+    tasks_.emplace_back(std::move(ds), status_type_.get(), 1, n_tasks, 1);
+  }
   failure_ = h5::create_string_dataset(outcomes.get(), "failure_reason", n_tasks);
   h5::set_attribute(failure_.get(), "description", std::string("why the task failed; empty when ok"));
-  if (scenario.treatment) {
+  bool treated = false;
+  for (std::size_t a = 0; a < plan.arm_names().size(); ++a) treated = treated || plan.treatment(a) != nullptr;
+  if (treated) {
     h5::Id doses = h5::create_group(root, "doses");
     doses_ = DoseRecords(doses.get(), scenario, plan);
   }
   if (scenario.readout) {
     h5::Id scans = h5::create_group(root, "scans");
-    outcomes_ = OutcomeColumns(outcomes.get(), scans.get(), n_tasks, plan.scan_times, scenario.readout->settings);
+    outcomes_ = OutcomeColumns(outcomes.get(), scans.get(), n_tasks, plan.scan_times(), scenario.readout->settings);
   }
 }
 
 void Hdf5ResultWriter::close_all() noexcept {
   trajectories_.clear();
   parameters_.clear();
-  status_.reset();
+  tasks_.clear();
+  task_ids_.reset();
+  carries_.clear();
   failure_.reset();
   status_type_.reset();
+  arm_type_.reset();
+  bool_type_.reset();
   outcomes_.close();
   doses_.close();
   file_.reset();
@@ -111,24 +150,41 @@ Hdf5ResultWriter::~Hdf5ResultWriter() {
 }
 
 void Hdf5ResultWriter::write_task(const TaskRecord& record) {
+  const std::size_t task = record.task;
   if (record.ok) {
     const auto& traj = record.output->trajectories;
-    for (std::size_t i = 0; i < trajectories_.size(); ++i)
-      h5::write_row(trajectories_[i].get(), record.task, std::span<const double>(traj).subspan(i * n_times_, n_times_));
+    for (std::size_t i = 0; i < trajectories_.size(); ++i) trajectories_[i].put(task, traj.data() + i * n_times_);
   } else {
-    const std::vector<double> missing(n_times_, std::numeric_limits<double>::quiet_NaN());
-    for (auto& ds : trajectories_) h5::write_row(ds.get(), record.task, missing);
+    const std::vector<double> missing(n_times_, kNaN);
+    for (auto& column : trajectories_) column.put(task, missing.data());
   }
-  for (std::size_t i = 0; i < parameters_.size(); ++i)
-    h5::write_row(parameters_[i].get(), record.task, record.parameters.subspan(i, 1));
+  for (std::size_t i = 0; i < parameters_.size(); ++i) {
+    const double value = i < record.parameters.size() ? record.parameters[i] : kNaN;  // NaN: never drawn
+    parameters_[i].put(task, &value);
+  }
+  const long long patient = static_cast<long long>(record.patient);
+  const auto arm = static_cast<signed char>(record.arm);
   const signed char status = record.ok ? 0 : 1;
-  h5::write_block(status_.get(), status_type_.get(), record.task, &status, 1);
-  h5::write_string_element(failure_.get(), record.task, record.failure);
-  if (outcomes_.active()) outcomes_.write(record.task, record.readout);
-  if (doses_.active()) doses_.write(record.task, record.doses_given);
+  const long long global = static_cast<long long>(plan_.global_id(task));
+  task_ids_->put(task, &global);
+  tasks_[0].put(task, &patient);
+  tasks_[1].put(task, &arm);
+  tasks_[2].put(task, &status);
+  for (std::size_t k = 0; k < carries_.size(); ++k) {
+    const signed char carries = k < record.carries.size() && record.carries[k] ? 1 : 0;
+    carries_[k].put(task, &carries);
+  }
+  if (!record.ok) h5::write_string_element(failure_.get(), task, record.failure);  // rare: written at once
+  if (outcomes_.active()) outcomes_.write(task, record.readout);
+  if (doses_.active()) doses_.write(task, record.arm, record.doses, record.doses_given);
 }
 
 void Hdf5ResultWriter::finish(const RunMetadata& metadata) {
+  for (const auto* group : {&trajectories_, &parameters_, &tasks_, &carries_})
+    for (const auto& column : *group) column.check_complete();
+  task_ids_->check_complete();
+  outcomes_.check_complete();
+  doses_.check_complete();
   const hid_t root = file_.get();
   h5::set_attribute(root, "icbsim_version", std::string(build_info::kVersion));
   h5::set_attribute(root, "schema_version", kHdf5SchemaVersion);
@@ -136,6 +192,8 @@ void Hdf5ResultWriter::finish(const RunMetadata& metadata) {
   h5::set_attribute(root, "model", std::string(scenario_.model->name));
   h5::set_attribute(root, "seed", static_cast<long long>(scenario_.seed));
   h5::set_attribute(root, "threads", static_cast<long long>(metadata.threads));
+  h5::set_attribute(root, "total_tasks", static_cast<long long>(plan_.total_tasks()));
+  h5::set_attribute(root, "first_task", static_cast<long long>(plan_.global_id(0)));
   h5::set_attribute(root, "wall_seconds", metadata.wall_seconds);
   h5::set_attribute(root, "failed_tasks", static_cast<long long>(metadata.failed_tasks));
   h5::set_attribute(root, "created_utc", utc_now());

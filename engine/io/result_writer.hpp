@@ -1,11 +1,14 @@
 // Hdf5ResultWriter: the ResultSink that writes one self-describing HDF5 file per run
-// (docs/hdf5-layout.md). It writes under a temporary name and renames the file only in finish(),
-// so a crash never leaves a half-written file that looks whole.
+// (docs/hdf5-layout.md). Rows are gathered in blocks of consecutive tasks and written once per
+// block, so memory does not grow with the number of tasks. The file is written under a temporary
+// name and renamed only in finish(): a crash never leaves a half-written file that looks whole.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "engine/io/blocked_column.hpp"
 #include "engine/io/dose_records.hpp"
 #include "engine/io/hdf5_handle.hpp"
 #include "engine/io/outcome_columns.hpp"
@@ -37,13 +40,17 @@ class Hdf5ResultWriter final : public ResultSink {
   std::string path_;
   std::string temp_path_;
   const Scenario& scenario_;
+  const Plan& plan_;
   std::size_t n_times_;
+  std::size_t n_parameters_;
   bool finished_ = false;
   h5::Id file_;
-  h5::Id status_type_;
-  std::vector<h5::Id> trajectories_;
-  std::vector<h5::Id> parameters_;
-  h5::Id status_;
+  h5::Id status_type_, arm_type_, bool_type_;
+  std::vector<BlockedColumn> trajectories_;
+  std::vector<BlockedColumn> parameters_;
+  std::vector<BlockedColumn> tasks_;    ///< patient, arm, status
+  std::unique_ptr<BlockedColumn> task_ids_;
+  std::vector<BlockedColumn> carries_;  ///< one per population overlay
   h5::Id failure_;
   OutcomeColumns outcomes_;
   DoseRecords doses_;

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "engine/core/spelling.hpp"
+#include "engine/io/cohort_loader.hpp"
 #include "engine/io/readout_loader.hpp"
 #include "engine/io/treatment_loader.hpp"
 
@@ -112,7 +113,8 @@ SolverSettings read_solver(const ConfigNode& section) {
 Scenario load(const ConfigNode& root, const std::string& text, const std::string& name, const ModelRegistry& registry) {
   if (!root.is_map()) root.fail("a scenario must be a map of keys (model:, parameters:, time:, ...)");
   root.check_keys({"icbsim", "description", "model", "parameters", "initial", "time", "solver", "seed", "output",
-                   "tumour", "scans", "readout", "patient", "treatment"},
+                   "tumour", "scans", "readout", "patient", "treatment", "phenotypes", "host", "population", "arms",
+                   "allocation", "ratio"},
                   "the scenario");
   Scenario s;
   s.source_name = name;
@@ -147,6 +149,7 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
   s.treatment = read_treatment(root.find("treatment"), root.find("patient"), *s.model, s.patient);
   if (s.treatment && s.treatment->stop != StopRule::kNever && !s.readout)
     root.at("treatment").at("stop").fail("stopping at progression needs a readout: add tumour: and scans: sections");
+  read_cohort_sections(root, registry, s);
   if (const ConfigNode* n = root.find("output")) {
     s.output_path = n->text("output");
     if (s.output_path.empty()) n->fail("output must name a file");

@@ -115,6 +115,106 @@ void write_treatment(const Treatment& t, YAML::Emitter& out) {
   out << YAML::EndMap;
 }
 
+void write_overlays(const std::vector<Overlay>& overlays, YAML::Emitter& out) {
+  for (const auto kind : {OverlayKind::kPhenotype, OverlayKind::kHost}) {
+    std::vector<std::string> names;
+    for (const Overlay& o : overlays)
+      if (o.kind == kind) names.push_back(o.name);
+    if (names.empty()) continue;
+    out << YAML::Key << (kind == OverlayKind::kPhenotype ? "phenotypes" : "host") << YAML::Value << YAML::Flow << names;
+  }
+}
+
+std::string quantity_unit(const ModelInfo& model, const cohort::QuantityDistribution& q) {
+  return std::string(q.target == cohort::Target::kParameter ? model.parameters[q.index].unit : model.variables[q.index].unit);
+}
+
+void write_cohort(const Scenario& s, YAML::Emitter& out) {
+  write_overlays(s.overlays, out);
+  if (s.population) {
+    const auto& p = *s.population;
+    out << YAML::Key << "population" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "size" << YAML::Value << p.size;
+    out << YAML::Key << "max_attempts" << YAML::Value << p.max_attempts;
+    if (!p.quantities.empty()) {
+      out << YAML::Key << "distributions" << YAML::Value << YAML::BeginMap;
+      for (const auto& q : p.quantities) {
+        const std::string unit = quantity_unit(*s.model, q);
+        const auto& d = q.distribution;
+        out << YAML::Key << q.name << YAML::Value << YAML::Flow << YAML::BeginMap;
+        out << YAML::Key << "distribution" << YAML::Value << std::string(cohort::kDistributionNames.name(d.kind));
+        using cohort::DistributionKind;
+        switch (d.kind) {
+          case DistributionKind::kFixed: out << YAML::Key << "value" << YAML::Value << with_unit(d.a, unit); break;
+          case DistributionKind::kNormal:
+            out << YAML::Key << "mean" << YAML::Value << with_unit(d.a, unit) << YAML::Key << "sd" << YAML::Value
+                << with_unit(d.b, unit);
+            break;
+          case DistributionKind::kLogNormal:
+            out << YAML::Key << "median" << YAML::Value << with_unit(d.a, unit) << YAML::Key << "cv" << YAML::Value
+                << exact(d.b);
+            break;
+          case DistributionKind::kUniform:
+          case DistributionKind::kLogUniform:
+            out << YAML::Key << "min" << YAML::Value << with_unit(d.a, unit) << YAML::Key << "max" << YAML::Value
+                << with_unit(d.b, unit);
+            break;
+        }
+        if (d.kind == DistributionKind::kNormal || d.kind == DistributionKind::kLogNormal) {
+          if (d.min) out << YAML::Key << "min" << YAML::Value << with_unit(*d.min, unit);
+          if (d.max) out << YAML::Key << "max" << YAML::Value << with_unit(*d.max, unit);
+        }
+        out << YAML::EndMap;
+      }
+      out << YAML::EndMap;
+      std::vector<std::pair<std::size_t, std::size_t>> pairs;
+      for (Eigen::Index i = 0; i < p.correlation.rows(); ++i)
+        for (Eigen::Index j = i + 1; j < p.correlation.cols(); ++j)
+          if (p.correlation(i, j) != 0.0) pairs.emplace_back(static_cast<std::size_t>(i), static_cast<std::size_t>(j));
+      if (!pairs.empty()) {
+        out << YAML::Key << "correlations" << YAML::Value << YAML::BeginSeq;
+        for (const auto& [i, j] : pairs)
+          out << YAML::Flow << YAML::BeginMap << YAML::Key << "between" << YAML::Value << YAML::Flow << YAML::BeginSeq
+              << p.quantities[i].name << p.quantities[j].name << YAML::EndSeq << YAML::Key << "rho" << YAML::Value
+              << exact(p.correlation(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j))) << YAML::EndMap;
+        out << YAML::EndSeq;
+      }
+    }
+    if (!p.overlays.empty()) {
+      out << YAML::Key << "prevalence" << YAML::Value << YAML::BeginMap;
+      for (const auto& o : p.overlays) out << YAML::Key << o.overlay.name << YAML::Value << exact(o.prevalence);
+      out << YAML::EndMap;
+    }
+    if (!p.inclusion.empty()) {
+      out << YAML::Key << "include" << YAML::Value << YAML::BeginMap;
+      for (const auto& c : p.inclusion) {
+        out << YAML::Key << c.name << YAML::Value << YAML::Flow << YAML::BeginMap;
+        if (c.min > -1e300) out << YAML::Key << "min" << YAML::Value << exact(c.min);
+        if (c.max < 1e300) out << YAML::Key << "max" << YAML::Value << exact(c.max);
+        out << YAML::EndMap;
+      }
+      out << YAML::EndMap;
+    }
+    out << YAML::EndMap;
+  }
+  if (!s.arms.empty()) {
+    out << YAML::Key << "arms" << YAML::Value << YAML::BeginMap;
+    for (const Arm& arm : s.arms) {
+      out << YAML::Key << arm.name << YAML::Value << YAML::BeginMap;
+      if (arm.treatment) write_treatment(*arm.treatment, out);
+      write_overlays(arm.overlays, out);
+      out << YAML::EndMap;
+    }
+    out << YAML::EndMap;
+    out << YAML::Key << "allocation" << YAML::Value << std::string(kAllocationNames.name(s.allocation));
+    if (s.allocation == Allocation::kRandomised) {
+      out << YAML::Key << "ratio" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+      for (double r : s.ratio) out << exact(r);
+      out << YAML::EndSeq;
+    }
+  }
+}
+
 }  // namespace
 
 std::string resolved_scenario_yaml(const Scenario& s) {
@@ -149,6 +249,7 @@ std::string resolved_scenario_yaml(const Scenario& s) {
   if (s.readout) write_readout(*s.readout, *s.model, out);
   write_patient(s.patient, out);
   if (s.treatment) write_treatment(*s.treatment, out);
+  write_cohort(s, out);
   out << YAML::Key << "seed" << YAML::Value << s.seed;
   if (!s.output_path.empty()) out << YAML::Key << "output" << YAML::Value << s.output_path;
   out << YAML::EndMap;

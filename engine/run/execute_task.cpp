@@ -15,17 +15,18 @@ void simulate_and_read(const Scenario& scenario, const Plan& plan, std::size_t i
                        TaskResult& result) {
   result.output = scenario.model->simulate(input);
   if (!scenario.readout) return;
+  const std::vector<double>& scans = plan.scan_times();
   const ReadoutPlan& r = *scenario.readout;
   const std::size_t n = input.sample_times.size();
   const std::span<const double> sizes(result.output.samples.data() + r.tumour.row * n, n);
   readout::TreatmentExposure exposure;
   for (const DoseEvent& d : input.doses) exposure.dose_times.push_back(d.time);
   const double start = exposure.dose_times.empty()
-                           ? plan.scan_times.front()
+                           ? scans.front()
                            : *std::min_element(exposure.dose_times.begin(), exposure.dose_times.end());
-  RandomEngine rng = random_stream(scenario.seed, id, StreamPurpose::kMeasurement);
-  result.readout = readout::read_patient(r.tumour, r.settings, input.sample_times, sizes, plan.scan_times,
-                                         plan.pre_baseline_scan, exposure, start, input.t_end, rng);
+  RandomEngine rng = random_stream(scenario.seed, plan.global_id(id), StreamPurpose::kMeasurement);
+  result.readout = readout::read_patient(r.tumour, r.settings, input.sample_times, sizes, scans,
+                                         plan.pre_baseline_scan(), exposure, start, input.t_end, rng);
 }
 
 /// The day dosing stops under the treatment's rule, or nothing.
@@ -42,15 +43,29 @@ std::optional<double> stop_day(StopRule rule, const readout::PatientReadout& r) 
 }  // namespace
 
 TaskResult execute_task(const Scenario& scenario, const Plan& plan, std::size_t id) {
+  try {
+    TaskLabel label;
+    const TaskInput input = plan.task(id, &label);
+    return execute_task(scenario, plan, id, input, label.arm);
+  } catch (const std::exception& e) {  // the patient could not be drawn or treated
+    TaskResult result;
+    result.ok = false;
+    result.failure = e.what();
+    return result;
+  }
+}
+
+TaskResult execute_task(const Scenario& scenario, const Plan& plan, std::size_t id, const TaskInput& input,
+                        std::size_t arm) {
   TaskResult result;
-  const TaskInput& input = plan.tasks[id];
+  const Treatment* treatment = plan.treatment(arm);
   try {
     simulate_and_read(scenario, plan, id, input, result);
     result.doses_given = input.doses.size();
     // Treatment stopped at (confirmed) progression: the history up to the stop is unchanged, so
     // integrating again without the later doses gives the stopped patient exactly.
-    if (scenario.treatment && result.readout) {
-      if (const auto stop = stop_day(scenario.treatment->stop, *result.readout)) {
+    if (treatment && result.readout) {
+      if (const auto stop = stop_day(treatment->stop, *result.readout)) {
         TaskInput stopped = input;
         std::erase_if(stopped.doses, [&](const DoseEvent& d) { return d.time > *stop; });
         if (stopped.doses.size() != input.doses.size()) {

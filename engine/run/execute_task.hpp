@@ -19,7 +19,10 @@ struct TaskResult {
   std::size_t doses_given = 0;  ///< the first doses of TaskInput::doses given (the rest stopped)
 };
 
-/// Runs task `id` of `plan`; numerical failures are caught and recorded, not thrown.
+/// Runs task `id` of `plan` (inputs built from the plan); failures are caught and recorded.
 TaskResult execute_task(const Scenario& scenario, const Plan& plan, std::size_t id);
+/// Same, with the task's inputs and arm already at hand.
+TaskResult execute_task(const Scenario& scenario, const Plan& plan, std::size_t id, const TaskInput& input,
+                        std::size_t arm);
 
 }  // namespace icbsim

@@ -1,39 +1,98 @@
-// Task planning: a single patient for schema v1 scenarios, with its readout sample times.
+// Task generation: patients from the population, arms by allocation, treatments bound per arm.
 #include "engine/run/plan.hpp"
 
 #include <algorithm>
 
+#include <boost/random/discrete_distribution.hpp>
+
+#include "engine/core/errors.hpp"
+#include "engine/core/random_stream.hpp"
 #include "engine/readout/calendar.hpp"
 #include "engine/run/treatment_binding.hpp"
 
 namespace icbsim {
 
-Plan plan_run(const Scenario& scenario) {
-  Plan plan;
-  TaskInput task;
-  task.parameters = scenario.parameters;
-  task.initial_state = scenario.initial_state;
-  task.t_start = scenario.time.start;
-  task.t_end = scenario.time.end;
-  task.output_times = output_grid(scenario.time);
-  task.solver = scenario.solver;
-  if (scenario.treatment) bind_treatment(*scenario.model, *scenario.treatment, scenario.patient, task);
+Plan::Plan(const Scenario& scenario, TaskRange range) : scenario_(scenario) {
+  base_.parameters = scenario.parameters;
+  apply_overlays(scenario.overlays, *scenario.model, base_.parameters);
+  base_.initial_state = scenario.initial_state;
+  base_.t_start = scenario.time.start;
+  base_.t_end = scenario.time.end;
+  base_.output_times = output_grid(scenario.time);
+  base_.solver = scenario.solver;
   if (scenario.readout) {
-    plan.scan_times = readout::scan_times(scenario.readout->scans, scenario.time.end);
-    plan.pre_baseline_scan = scenario.readout->scans.pre_treatment;
-    // Samples: the scans, and a weekly grid from the first scan for the death rule.
-    std::vector<double>& s = task.sample_times;
-    s = plan.scan_times;
-    if (plan.pre_baseline_scan) s.push_back(*plan.pre_baseline_scan);
+    scan_times_ = readout::scan_times(scenario.readout->scans, scenario.time.end);
+    pre_baseline_scan_ = scenario.readout->scans.pre_treatment;
+    // Samples: the scans, the surgery, and a weekly grid from the first scan for the death rule.
+    std::vector<double>& s = base_.sample_times;
+    s = scan_times_;
+    if (pre_baseline_scan_) s.push_back(*pre_baseline_scan_);
     if (scenario.readout->settings.surgery_day) s.push_back(*scenario.readout->settings.surgery_day);
-    const double first = plan.pre_baseline_scan.value_or(plan.scan_times.front());
+    const double first = pre_baseline_scan_.value_or(scan_times_.front());
     for (double t = first; t < scenario.time.end; t += readout::kDaysPerWeek) s.push_back(t);
     s.push_back(scenario.time.end);
     std::sort(s.begin(), s.end());
     s.erase(std::unique(s.begin(), s.end()), s.end());
   }
-  plan.tasks.push_back(std::move(task));
-  return plan;
+  n_patients_ = scenario.population ? scenario.population->size : 1;
+  if (scenario.arms.empty()) {
+    arm_names_ = {"all"};
+  } else {
+    for (const Arm& arm : scenario.arms) arm_names_.push_back(arm.name);
+  }
+  const bool paired = scenario.allocation == Allocation::kPaired;
+  n_tasks_ = paired ? n_patients_ * arm_names_.size() : n_patients_;
+  first_ = std::min(range.begin, n_tasks_);
+  count_ = std::min(range.end, n_tasks_) - first_;
+  if (count_ == 0 || range.end <= range.begin)
+    throw Error("the task range selects none of the scenario's " + std::to_string(n_tasks_) + " tasks");
+  for (std::size_t a = 0; a < arm_names_.size(); ++a) {
+    TaskInput probe = base_;
+    probe.doses.clear();
+    if (const Treatment* t = treatment(a)) bind_treatment(*scenario.model, *t, scenario.patient, probe);
+    doses_per_arm_.push_back(probe.doses.size());
+  }
+}
+
+const Treatment* Plan::treatment(std::size_t arm) const {
+  if (!scenario_.arms.empty() && scenario_.arms[arm].treatment) return &*scenario_.arms[arm].treatment;
+  return scenario_.treatment ? &*scenario_.treatment : nullptr;
+}
+
+std::pair<std::size_t, std::size_t> Plan::patient_and_arm(std::size_t local) const {
+  const std::size_t id = global_id(local);
+  const std::size_t n_arms = arm_names_.size();
+  if (scenario_.allocation == Allocation::kPaired) return {id / n_arms, id % n_arms};
+  if (n_arms == 1) return {id, 0};
+  RandomEngine rng = random_stream(scenario_.seed, id, StreamPurpose::kArm);
+  boost::random::discrete_distribution<std::size_t> pick(scenario_.ratio.begin(), scenario_.ratio.end());
+  return {id, pick(rng)};
+}
+
+TaskInput Plan::task(std::size_t local, TaskLabel* label) const {
+  const auto [patient, arm] = patient_and_arm(local);
+  TaskInput task = base_;
+  if (label) {
+    label->patient = patient;
+    label->arm = arm;
+  }
+  if (scenario_.population) {
+    const cohort::VirtualPatient p =
+        cohort::sample_patient(*scenario_.population, scenario_.population_factor, *scenario_.model, base_.parameters,
+                               base_.initial_state, scenario_.seed, patient);
+    task.parameters = p.parameters;
+    task.initial_state = p.initial_state;
+    if (label) label->carries = p.carries;
+  }
+  if (!scenario_.arms.empty()) apply_overlays(scenario_.arms[arm].overlays, *scenario_.model, task.parameters);
+  for (std::size_t i = 0; i < task.parameters.size(); ++i) {
+    const ParameterSpec& spec = scenario_.model->parameters[i];
+    if (!(task.parameters[i] >= spec.min && task.parameters[i] <= spec.max))
+      throw Error("parameter '" + std::string(spec.name) + "' = " + std::to_string(task.parameters[i]) +
+                  " is outside its admissible range after sampling and overlays");
+  }
+  if (const Treatment* t = treatment(arm)) bind_treatment(*scenario_.model, *t, scenario_.patient, task);
+  return task;
 }
 
 }  // namespace icbsim

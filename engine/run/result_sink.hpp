@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "engine/core/task.hpp"
 #include "engine/readout/patient_readout.hpp"
@@ -20,7 +21,11 @@ struct TaskRecord {
   const TaskOutput* output = nullptr;  ///< null when !ok
   const readout::PatientReadout* readout = nullptr;  ///< null without a readout plan or when !ok
   std::span<const double> parameters;  ///< resolved parameter values of this task
+  std::span<const DoseEvent> doses;    ///< the task's planned doses (empty when it never got inputs)
   std::size_t doses_given = 0;         ///< the first doses of the task's plan that were given
+  std::size_t patient = 0;             ///< virtual patient of the task
+  std::size_t arm = 0;                 ///< arm (or panel entry) of the task
+  std::vector<bool> carries;           ///< population overlays the patient carries
 };
 
 /// Facts about the whole run, written once at the end.

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <exception>
+#include <tuple>
 
 #include "engine/run/execute_task.hpp"
 
@@ -13,22 +14,36 @@ namespace icbsim {
 RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink, const ProgressCallback& progress) {
   const auto start = std::chrono::steady_clock::now();
   RunReport report;
-  report.tasks = plan.tasks.size();
+  report.tasks = plan.size();
   report.threads = omp_get_max_threads();
   std::size_t done = 0;
   std::exception_ptr sink_error;  // an I/O failure stops the run after the loop
-  const auto n = static_cast<long long>(plan.tasks.size());
+  const auto n = static_cast<long long>(plan.size());
 #pragma omp parallel for schedule(dynamic, 1)
   for (long long i = 0; i < n; ++i) {
     const auto id = static_cast<std::size_t>(i);
-    const TaskResult result = execute_task(scenario, plan, id);
     TaskRecord record;
     record.task = id;
+    TaskLabel label;
+    TaskInput input;
+    TaskResult result;
+    try {
+      input = plan.task(id, &label);
+      result = execute_task(scenario, plan, id, input, label.arm);
+    } catch (const std::exception& e) {  // the patient could not be drawn or treated
+      result.ok = false;
+      result.failure = e.what();
+      std::tie(label.patient, label.arm) = plan.patient_and_arm(id);
+    }
+    record.patient = label.patient;
+    record.arm = label.arm;
+    record.carries = label.carries;
     record.ok = result.ok;
     record.failure = result.failure;
     record.output = result.ok ? &result.output : nullptr;
     record.readout = result.readout ? &*result.readout : nullptr;
-    record.parameters = plan.tasks[id].parameters;
+    record.parameters = input.parameters;
+    record.doses = input.doses;
     record.doses_given = result.doses_given;
 #pragma omp critical(icbsim_result_sink)
     {
@@ -37,7 +52,7 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
           sink.write_task(record);
           if (!record.ok) ++report.failed;
           ++done;
-          if (progress) progress(done, plan.tasks.size());
+          if (progress) progress(done, plan.size());
         } catch (...) {
           sink_error = std::current_exception();
         }

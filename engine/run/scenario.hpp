@@ -11,6 +11,8 @@
 #include "engine/core/solver_settings.hpp"
 #include "engine/readout/patient_readout.hpp"
 #include "engine/readout/scan_schedule.hpp"
+#include "engine/cohort/population.hpp"
+#include "engine/core/overlay.hpp"
 #include "engine/run/treatment.hpp"
 
 namespace icbsim {
@@ -28,6 +30,19 @@ struct ReadoutPlan {
   readout::ReadoutSettings settings;
 };
 
+/// One arm of a trial, or one entry of a phenotype panel: its own treatment and/or overlays.
+struct Arm {
+  std::string name;
+  std::optional<Treatment> treatment;  ///< none: the scenario's treatment (or untreated)
+  std::vector<Overlay> overlays;       ///< phenotypes and host factors of this arm only
+};
+
+/// How patients meet arms: every patient in every arm (paired digital twins), or one arm each,
+/// drawn with the given ratio from the patient's own stream.
+enum class Allocation { kPaired, kRandomised };
+inline constexpr EnumTable<Allocation, 2> kAllocationNames{{{{Allocation::kPaired, "paired"},
+                                                             {Allocation::kRandomised, "randomised"}}}};
+
 struct Scenario {
   std::string source_name;  ///< file the scenario was read from ("<built-in quickstart>" for the default)
   std::string source_text;  ///< the YAML exactly as read
@@ -43,6 +58,12 @@ struct Scenario {
   std::optional<ReadoutPlan> readout;  ///< none: trajectories only
   pk::PatientCovariates patient;        ///< covariates for dosing and PK (typical patient by default)
   std::optional<Treatment> treatment;   ///< none: untreated
+  std::vector<Overlay> overlays;        ///< phenotypes and host factors every patient carries
+  std::optional<cohort::PopulationSpec> population;  ///< none: the single patient the scenario describes
+  Eigen::MatrixXd population_factor;    ///< Cholesky factor of the population's correlations (empty: none)
+  std::vector<Arm> arms;                ///< empty: one arm with the scenario's treatment
+  Allocation allocation = Allocation::kPaired;
+  std::vector<double> ratio;            ///< randomised allocation weights, one per arm
 };
 
 /// The output grid: start, start + every, ..., and the end itself [day].

@@ -29,8 +29,8 @@ TEST_CASE("a result file reads back exactly what was simulated", "[io][hdf5]") {
   const auto registry = icbsim::models::builtin_registry();
   const std::string text = "model: nikolopoulou2018\ntime: {end: 30 days, output_every: 0.5 day}\nseed: 11\n";
   const auto scenario = icbsim::load_scenario_text(text, "inline.yaml", registry);
-  const auto plan = icbsim::plan_run(scenario);
-  const auto& tasks = plan.tasks;
+  const icbsim::Plan plan(scenario);
+  const std::vector<icbsim::TaskInput> tasks{plan.task(0)};
   const auto expected = scenario.model->simulate(tasks[0]);
   const fs::path path = scratch("round_trip.h5");
   {
@@ -74,7 +74,8 @@ TEST_CASE("a writer destroyed before finishing removes its temporary file", "[io
   const auto scenario = icbsim::load_scenario_text("model: kuznetsov1994\ntime: {end: 5 days}\n", "i.yaml", registry);
   const fs::path path = scratch("abandoned.h5");
   {
-    icbsim::Hdf5ResultWriter writer(path.string(), scenario, icbsim::plan_run(scenario));
+    const icbsim::Plan plan(scenario);
+    icbsim::Hdf5ResultWriter writer(path.string(), scenario, plan);
     CHECK(fs::exists(path.string() + ".partial"));
   }
   CHECK_FALSE(fs::exists(path.string() + ".partial"));
@@ -86,7 +87,7 @@ TEST_CASE("a failed task is recorded with its reason and NaN trajectories", "[io
   // A tiny step budget makes the integration fail.
   const auto scenario = icbsim::load_scenario_text(
       "model: kuznetsov1994\ntime: {end: 100 days}\nsolver: {max_steps: 3}\n", "i.yaml", registry);
-  const auto plan = icbsim::plan_run(scenario);
+  const icbsim::Plan plan(scenario);
   const fs::path path = scratch("failed.h5");
   icbsim::RunReport report;
   {

@@ -55,8 +55,8 @@ TEST_CASE("pembrolizumab binds its resolved PK and doses into the central compar
       "model: pk_compartmental\npatient: {weight: 70 kg}\n"
       "treatment: {drugs: [{drug: pembrolizumab, regimen: 200mg_q3w}]}\ntime: {end: 100 days}\n",
       "t.yaml", registry());
-  const auto plan = icbsim::plan_run(s);
-  const auto& task = plan.tasks.front();
+  const icbsim::Plan plan(s);
+  const auto task = plan.task(0);
   // Ahamadi 2017 at 70 kg, NSCLC: CL0 = 0.2384 L/day, Vc = 3.326 L (pk.md §3.2).
   CHECK(parameter(s, task, "CL0") == Approx(0.2384).epsilon(5e-4));
   CHECK(parameter(s, task, "Vc") == Approx(3.326).epsilon(5e-4));
@@ -76,9 +76,9 @@ TEST_CASE("weight-based doses follow the patient's weight", "[run][treatment]") 
       "treatment: {drugs: [{drug: nivolumab, dose: 3 mg/kg, every: 2 weeks, infusion: 30 min}]}\n"
       "time: {end: 30 days}\n",
       "t.yaml", registry());
-  const auto plan = icbsim::plan_run(s);
-  REQUIRE(plan.tasks.front().doses.size() == 3);
-  CHECK(plan.tasks.front().doses.front().amount == Approx(240.0));
+  const icbsim::Plan plan(s);
+  REQUIRE(plan.task(0).doses.size() == 3);
+  CHECK(plan.task(0).doses.front().amount == Approx(240.0));
 }
 
 TEST_CASE("drug classes look for their own slot, then a single-drug model", "[run][treatment]") {
@@ -123,19 +123,19 @@ TEST_CASE("stopping at progression cancels the later doses and changes the cours
   t.stop = icbsim::StopRule::kProgression;
   s.treatment = t;
 
-  const auto plan = icbsim::plan_run(s);
+  const icbsim::Plan plan(s);
   const auto stopped = icbsim::execute_task(s, plan, 0);
   REQUIRE(stopped.ok);
   REQUIRE(stopped.readout->progression_day);
   const double progression = *stopped.readout->progression_day;
   std::size_t before = 0;
-  for (const auto& d : plan.tasks[0].doses) before += d.time <= progression ? 1 : 0;
+  for (const auto& d : plan.task(0).doses) before += d.time <= progression ? 1 : 0;
   CHECK(stopped.doses_given == before);
-  CHECK(stopped.doses_given < plan.tasks[0].doses.size());
+  CHECK(stopped.doses_given < plan.task(0).doses.size());
 
   s.treatment->stop = icbsim::StopRule::kNever;
   const auto continued = icbsim::execute_task(s, plan, 0);
-  CHECK(continued.doses_given == plan.tasks[0].doses.size());
+  CHECK(continued.doses_given == plan.task(0).doses.size());
   // Identical up to progression, different afterwards.
   CHECK(continued.readout->progression_day == progression);
   CHECK(stopped.output.trajectories.back() != continued.output.trajectories.back());
