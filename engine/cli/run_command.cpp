@@ -1,9 +1,11 @@
 // `icbsim run [SCENARIO] [-o FILE]`: load and validate, plan, run, write HDF5, print a summary.
+#include <functional>
 #include <iostream>
 
 #include <icbsim/quickstart_scenario.hpp>
 
 #include "engine/cli/commands.hpp"
+#include "engine/cli/progress.hpp"
 #include "engine/cli/run_summary.hpp"
 #include "engine/io/result_reader.hpp"
 #include "engine/io/result_writer.hpp"
@@ -49,7 +51,8 @@ int run_command(const RunOptions& options, const ModelRegistry& registry) {
   RunReport report;
   {
     Hdf5ResultWriter writer(scenario.output_path, scenario, plan);
-    report = run_plan(scenario, plan, writer);
+    Progress progress(!options.quiet);
+    report = run_plan(scenario, plan, writer, std::ref(progress));
   }
   if (!options.quiet) {
     print_result_summary(read_result_file(scenario.output_path), scenario.output_path, std::cout);

@@ -85,6 +85,7 @@ void print_result_summary(const ResultFileContents& c, const std::string& path, 
   }
   if (!c.scan_times.empty()) print_readouts(c, out);
   if (c.tasks > kTasksShown) out << "\n(" << c.tasks - kTasksShown << " more tasks in the file)\n";
+  if (!c.report.empty()) out << "\n" << c.report;
 }
 
 }  // namespace icbsim::cli

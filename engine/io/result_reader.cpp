@@ -16,6 +16,7 @@ ResultFileContents read_result_file(const std::string& path) {
   out.icbsim_version = h5::read_string_attribute(f, "icbsim_version");
   out.git_commit = h5::read_string_attribute(f, "git_commit");
   out.scenario_file = h5::read_string_attribute(f, "scenario_file");
+  if (H5Aexists(f, "report") > 0) out.report = h5::read_string_attribute(f, "report");
   out.time = h5::read_doubles(f, "/time");
   out.failure_reasons = h5::read_strings(f, "/outcomes/failure_reason");
   out.tasks = out.failure_reasons.size();

@@ -27,6 +27,7 @@ struct ResultFileContents {
   std::string icbsim_version;
   std::string git_commit;
   std::string scenario_file;
+  std::string report;  ///< the trial report text; empty without a readout
   std::size_t tasks = 0;
   std::size_t failed = 0;
   std::vector<std::string> failure_reasons;  ///< one per task; empty when ok

@@ -200,6 +200,7 @@ void Hdf5ResultWriter::finish(const RunMetadata& metadata) {
   h5::set_attribute(root, "scenario_file", scenario_.source_name);
   h5::set_attribute(root, "scenario", scenario_.source_text);
   h5::set_attribute(root, "scenario_resolved", resolved_scenario_yaml(scenario_));
+  if (!report_.empty()) h5::set_attribute(root, "report", report_);
   h5::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flushing " + temp_path_);
   close_all();
   std::error_code ec;

@@ -30,6 +30,7 @@ class Hdf5ResultWriter final : public ResultSink {
   ~Hdf5ResultWriter() override;
 
   void write_task(const TaskRecord& record) override;
+  void write_report(const std::string& text) override { report_ = text; }
   void finish(const RunMetadata& metadata) override;
 
   const std::string& path() const noexcept { return path_; }
@@ -44,6 +45,7 @@ class Hdf5ResultWriter final : public ResultSink {
   std::size_t n_times_;
   std::size_t n_parameters_;
   bool finished_ = false;
+  std::string report_;
   h5::Id file_;
   h5::Id status_type_, arm_type_, bool_type_;
   std::vector<BlockedColumn> trajectories_;

@@ -40,6 +40,8 @@ class ResultSink {
   virtual ~ResultSink() = default;
   /// Stores one task's result; called from one thread at a time.
   virtual void write_task(const TaskRecord& record) = 0;
+  /// Stores the run's report text (before finish).
+  virtual void write_report(const std::string& text) = 0;
   /// Completes the run; after this the result is visible as whole.
   virtual void finish(const RunMetadata& metadata) = 0;
 };

@@ -7,9 +7,29 @@
 #include <exception>
 #include <tuple>
 
+#include "engine/cohort/trial_report.hpp"
 #include "engine/run/execute_task.hpp"
 
 namespace icbsim {
+
+namespace {
+cohort::TaskSummary summarise(const TaskRecord& r) {
+  cohort::TaskSummary s;
+  s.arm = static_cast<std::uint16_t>(r.arm);
+  s.ok = r.ok && r.readout != nullptr;
+  s.carries = r.carries;
+  if (s.ok) {
+    s.best = r.readout->best_response;
+    s.sitc = r.readout->sitc;
+    s.hyperprogression = r.readout->hyperprogression;
+    s.pfs_days = static_cast<float>(r.readout->pfs.time);
+    s.pfs_event = r.readout->pfs.event;
+    s.os_days = static_cast<float>(r.readout->os.time);
+    s.os_event = r.readout->os.event;
+  }
+  return s;
+}
+}  // namespace
 
 RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink, const ProgressCallback& progress) {
   const auto start = std::chrono::steady_clock::now();
@@ -18,6 +38,7 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
   report.threads = omp_get_max_threads();
   std::size_t done = 0;
   std::exception_ptr sink_error;  // an I/O failure stops the run after the loop
+  std::vector<cohort::TaskSummary> summaries(scenario.readout ? plan.size() : 0);
   const auto n = static_cast<long long>(plan.size());
 #pragma omp parallel for schedule(dynamic, 1)
   for (long long i = 0; i < n; ++i) {
@@ -50,6 +71,7 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
       if (!sink_error) {
         try {
           sink.write_task(record);
+          if (scenario.readout) summaries[id] = summarise(record);
           if (!record.ok) ++report.failed;
           ++done;
           if (progress) progress(done, plan.size());
@@ -60,6 +82,13 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
     }
   }
   if (sink_error) std::rethrow_exception(sink_error);
+  if (scenario.readout) {
+    std::vector<std::string> mechanisms;
+    if (scenario.population)
+      for (const auto& o : scenario.population->overlays) mechanisms.push_back(o.overlay.name);
+    report.trial_report = cohort::make_trial_report(summaries, plan.arm_names(), mechanisms).text;
+    sink.write_report(report.trial_report);
+  }
   report.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   sink.finish(RunMetadata{report.wall_seconds, report.threads, report.failed});
   return report;

@@ -26,8 +26,8 @@ struct CheckpointBlock {
        "clinical.md C5)"},
       {"checkpoint_half", "", 4.5, 1e-6, 1e3, "engaged PD-1/PD-L1 (PD-L1 units x free fractions) for half-maximal inhibition",
        "calibrated (QSP-IO PD1_50 = 6 molecules/um^2, models.md §6, rescaled to the relative PD-L1 unit): the "
-       "IFN-γ-induced PD-L1 of the untreated default gives H_PD1 ~0.4, its untreated volume doubling time is ~180 d "
-       "(clinical.md §5.1) and pembrolizumab's ~0.8 tumour occupancy relieves T-cell function ~1.6-fold"},
+       "IFN-γ-induced PD-L1 of the untreated default gives H_PD1 ~0.5, its untreated volume doubling time is ~170 d "
+       "(clinical.md §5.1) and pembrolizumab's ~0.8 tumour occupancy relieves T-cell function ~1.9-fold"},
       {"checkpoint_hill", "", 2.0, 1, 4, "Hill coefficient of PD-1 inhibition", "models.md §6: QSP-IO n_PD1 = 2"},
       {"alt_checkpoint", "", 0.2, 0, 100, "TIM-3/LAG-3/TIGIT engagement relative to its half-maximal level",
        "assumed: small in an anti-PD-1-responsive tumour (H_alt = a^2/(1 + a^2) = 0.04); the factor has the H_PD1 form "
@@ -51,7 +51,7 @@ struct CheckpointBlock {
   static constexpr std::array<VariableSpec, 1> kVariables{{
       {"ifng_signal", "", 0.641, true,
        "tumour IFN-γ pathway activation (0-1, JAK-gated) driving PD-L1 and MHC-I; default: the untreated default "
-       "tumour's value at 2.65e9 cells (run-in, docs/models/nsclc_icb.md)"},
+       "tumour's run-in value (docs/models/nsclc_icb.md)"},
   }};
 
   struct Values {

@@ -45,7 +45,7 @@ struct PrimingBlock {
        "antigen release at clinical sizes (immune pressure then scales with the tumour, without a size threshold) "
        "and saturates only for very large tumours"},
       {"antigen_half", "cells/day", 1e9, 1e-6, 1e15, "tumour-cell death flux for half-maximal DC maturation",
-       "assumed: ~50x the dying-cell flux of the untreated 3.7-cm default tumour (~2e7 cells/day), for the same reason"},
+       "assumed: ~80x the dying-cell flux of the untreated 3.7-cm default tumour (~1.2e7 cells/day), for the same reason"},
       {"priming_gain_ctla4", "", 2.0, 0, 100, "relative increase of priming at full CTLA-4 occupancy",
        "assumed: CTLA-4 blockade frees CD80/CD86 for CD28 costimulation (QSP-IO H_CD28 raises divisions, "
        "models.md §6); at most a tripling of priming; sweep it"},

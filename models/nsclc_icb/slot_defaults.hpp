@@ -10,8 +10,8 @@ namespace icbsim::models::nsclc {
 
 /// Source of the effect fields that the drug catalogue does not carry.
 inline constexpr std::string_view kAssumedAdcKill =
-    "assumed: maximal kill 0.3/day of target-bound cells (a 1/3 log-kill per day at full occupancy), of the "
-    "order of the de Pillis 2009 chemotherapy K_T scaled to an antibody-targeted payload; sweep it";
+    "assumed: 0.05/day at full occupancy; with sacituzumab govitecan's ~4-5 days of near-full TROP2 occupancy after "
+    "each of the two doses per 21-day cycle, about a third of the target cells die per cycle; sweep it";
 inline constexpr std::string_view kAssumedAdcTargetFraction =
     "assumed: TROP2 is expressed on most NSCLC cells (about 2/3 with high expression); sweep it";
 inline constexpr std::string_view kAssumedAdcIcd =
@@ -92,7 +92,7 @@ struct AdcSlotTag {
   // cl0 vc q2 v2 q3 v3 emax t50 hill vmax km t_first_dose | kd mw partition | kill_max target_fraction bystander icd
   static constexpr std::array<double, 19> kDefaults{3.19992, 2.77011, 0.1323384, 0.907787, 0,   0,   0,
                                                     1,       1,       0,         1,        0,   1,   160000,
-                                                    0.114,   0.3,     0.67,      0.5,      1.0};
+                                                    0.114,   0.05,    0.67,      0.5,      1.0};
   static constexpr std::string_view source(std::string_view field) {
     if (field == "kill_max") return kAssumedAdcKill;
     if (field == "target_fraction") return kAssumedAdcTargetFraction;

@@ -17,7 +17,7 @@ struct TCellBlock {
   static constexpr std::array<ParameterSpec, 13> kParameters{{
       {"kill_rate", "1/day", 0.9, 0, 100, "maximal kill rate of a recognised tumour cell by effector CD8 T cells",
        "models.md §6: QSP-IO k_C_Tcell = 0.9/day (QSPIO-TNBC NSCLC set, Robertson-Tessi 2012); with it the untreated "
-       "default grows with VDT ~190 d (clinical.md §5.1: 130-260 d)"},
+       "default grows with VDT ~170 d (clinical.md §5.1: 130-260 d)"},
       {"kill_ratio_half", "", 1.2, 1e-6, 1e3, "effector:tumour ratio scale of killing, E/(K·N + E)",
        "models.md §6: QSP-IO K_T_C = 1.2 (Robertson-Tessi 2012)"},
       {"cd8_proliferation", "1/day", 0.03, 0, 10, "maximal antigen-driven proliferation of intratumoural effectors",

@@ -16,10 +16,10 @@ namespace icbsim::models::nsclc {
 
 struct TumourBlock {
   static constexpr std::string_view kGrowthSource =
-      "calibrated (clinical.md §5.1): with the default immune attack the untreated tumour grows with a volume "
-      "doubling time of ~150-200 days (NSCLC medians 130-260 d; Mackintosh 2014 median growth rate 0.0038/d), and "
-      "without immune attack with ~80 days (squamous/screen-detected series, Insubria); QSP-IO k_C_growth = 0.007/d "
-      "(Usuda 1994, models.md §6) lies between";
+      "calibrated (clinical.md §5.1): with the default immune attack the untreated 3.7-cm tumour grows with a "
+      "volume doubling time of ~170 days (NSCLC medians 130-260 d; Mackintosh 2014 median growth rate 0.0038/d), "
+      "without immune attack with ~73 days (fast squamous/screen-detected series, Insubria 80-95 d); QSP-IO "
+      "k_C_growth = 0.007/d (Usuda 1994, models.md §6) lies between the two net rates";
 
   static constexpr std::array<ParameterSpec, 11> kParameters{{
       {"tumour_growth_rate", "1/day", 0.0115, 0, 1, "proliferation rate of tumour cells (logistic)", kGrowthSource},
@@ -56,8 +56,8 @@ struct TumourBlock {
 
   static constexpr std::array<VariableSpec, 3> kVariables{{
       {"tumour_visible", "cells", 2.42e9, true,
-       "antigenic (MHC-I-high) tumour cells; default: 1.33e9 cells = 13.3 mL, which the default untreated tumour "
-       "doubles to the 3.7-cm reference lesion (QSP-IO initial_tumour_diameter, Rittmeyer 2017) in ~6 months"},
+       "antigenic (MHC-I-high) tumour cells; default: with the dying cells a 26.5-mL lesion, the 3.7-cm reference "
+       "tumour of QSP-IO (initial_tumour_diameter, Rittmeyer 2017; models.md §6)"},
       {"tumour_escape", "cells", 2.42e5, true,
        "MHC-I-low escape tumour cells; default: a 1e-4 subclone of the antigenic clone (assumed)"},
       {"tumour_dying", "cells", 2.31e8, true,

@@ -1,0 +1,59 @@
+// Trial report: counts, rates, survival comparisons and attributable fractions on constructed
+// patients with known answers.
+#include <catch2/catch.hpp>
+
+#include "engine/cohort/trial_report.hpp"
+
+using namespace icbsim::cohort;
+using icbsim::readout::Response;
+using icbsim::readout::SitcClass;
+
+namespace {
+TaskSummary patient(std::uint16_t arm, Response best, SitcClass sitc, float pfs, bool carries) {
+  TaskSummary t;
+  t.arm = arm;
+  t.ok = true;
+  t.best = best;
+  t.sitc = sitc;
+  t.pfs_days = pfs;
+  t.pfs_event = true;
+  t.os_days = pfs + 100;
+  t.os_event = false;
+  t.carries = {carries};
+  return t;
+}
+}  // namespace
+
+TEST_CASE("the report counts responses, rates and attributable primary resistance", "[cohort][report]") {
+  std::vector<TaskSummary> tasks;
+  // Arm 0: 10 patients — 4 PR (ongoing benefit), 6 PD (primary resistance); carriers are 5 of the PD.
+  for (int i = 0; i < 4; ++i) tasks.push_back(patient(0, Response::kPR, SitcClass::kOngoingBenefit, 300.0f + static_cast<float>(i), false));
+  for (int i = 0; i < 6; ++i) tasks.push_back(patient(0, Response::kPD, SitcClass::kPrimaryResistance, 40.0f + static_cast<float>(i), i < 5));
+  // Arm 1: 10 patients, all PD, progressing between day 30 and 165 (overlapping arm 0).
+  for (int i = 0; i < 10; ++i) tasks.push_back(patient(1, Response::kPD, SitcClass::kPrimaryResistance, 30.0f + 15.0f * static_cast<float>(i), false));
+  TaskSummary failed;
+  failed.arm = 1;
+  tasks.push_back(failed);
+
+  const TrialReport r = make_trial_report(tasks, {"experimental", "control"}, {"mechanism"});
+  const GroupStatistics& e = r.groups[0];
+  CHECK(e.subgroup == "all");
+  CHECK(e.n == 10);
+  CHECK(e.best[1] == 4);
+  CHECK(e.orr.estimate == Approx(0.4));
+  CHECK(e.orr.wilson.lower == Approx(0.1682).margin(1e-4));  // Wilson 95 % for 4/10
+  CHECK(e.primary_resistance_rate == Approx(0.6));
+  const GroupStatistics& control = r.groups[3];
+  CHECK(control.arm == "control");
+  CHECK(control.n == 10);
+  CHECK(control.failed == 1);
+  // Carriers: 5 patients, all primary resistance; non-carriers: 1 of 5. Attributable: (0.6 − 0.2)/0.6.
+  REQUIRE(r.attributions.size() == 2);
+  CHECK(r.attributions[0].carriers_rate == Approx(1.0));
+  CHECK(r.attributions[0].non_carriers_rate == Approx(0.2));
+  CHECK(r.attributions[0].attributable_fraction == Approx(2.0 / 3.0));
+  // The control arm progresses sooner: its PFS hazard ratio against the experimental arm is > 1.
+  REQUIRE(r.comparisons.size() == 1);
+  CHECK(r.comparisons[0].pfs_hr.hr > 1.0);
+  CHECK(r.text.find("experimental") != std::string::npos);
+}
