@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Sets up a Debian 12 machine (packages), builds icbsim, runs the default scenario and plots it:
-# leaves results/quickstart.h5 and results/quickstart.png and prints a summary.
+# Sets up a Debian 12 machine (packages), builds icbsim and runs the main job: the default virtual
+# trial (configs/scenarios/default_cohort.yaml: pembrolizumab vs carboplatin-paclitaxel in 1,000
+# paired virtual NSCLC patients carrying resistance mechanisms at their published prevalences).
+# Leaves results/default_cohort.h5, prints the trial report, and writes the plots to
+# results/default_cohort_plots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$(nproc)" --target icbsim
 mkdir -p results
-build/engine/cli/icbsim run -o results/quickstart.h5
-/usr/bin/python3 scripts/plot_trajectories.py results/quickstart.h5 -o results/quickstart.png
+build/engine/cli/icbsim run configs/scenarios/default_cohort.yaml -o results/default_cohort.h5
+/usr/bin/python3 scripts/plot_cohort.py results/default_cohort.h5 -o results/default_cohort_plots

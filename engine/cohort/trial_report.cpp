@@ -139,10 +139,10 @@ TrialReport make_trial_report(const std::vector<TaskSummary>& tasks, const std::
       hr.hr = hr.lower = hr.upper = nan;
       lr.p_value = nan;
       if (!events) return;
-      lr = readout::log_rank_test(d);
       try {
+        lr = readout::log_rank_test(d);
         hr = readout::cox_binary(d);
-      } catch (const std::exception&) {
+      } catch (const std::exception&) {  // e.g. one patient per arm: no informative event time
         hr.hr = hr.lower = hr.upper = nan;
       }
     };
