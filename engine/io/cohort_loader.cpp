@@ -1,6 +1,7 @@
 // phenotypes:, host:, population:, arms:, allocation:, ratio: -> Scenario.
 #include "engine/io/cohort_loader.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -165,7 +166,7 @@ void read_cohort_sections(const ConfigNode& root, const ModelRegistry& registry,
   if (const ConfigNode* n = root.find("population")) s.population = read_population(*n, registry, model, s.population_factor);
   if (const ConfigNode* n = root.find("arms")) {
     for (const auto& [name, value] : n->entries("arms")) {
-      value.check_keys({"treatment", "phenotypes", "host"}, "arm '" + name + "'");
+      value.check_keys({"treatment", "phenotypes", "host", "switch"}, "arm '" + name + "'");
       Arm arm;
       arm.name = name;
       arm.treatment = read_treatment(value.find("treatment"), root.find("patient"), model, s.patient);
@@ -173,6 +174,24 @@ void read_cohort_sections(const ConfigNode& root, const ModelRegistry& registry,
         value.at("treatment").at("stop").fail("stopping at progression needs a readout: add tumour: and scans: sections");
       for (const char* key : {"phenotypes", "host"})
         for (Overlay& o : read_overlay_list(value.find(key), key, registry, model)) arm.overlays.push_back(std::move(o));
+      if (const ConfigNode* sw = value.find("switch")) {
+        sw->check_keys({"at", "to"}, "a switch rule");
+        if (!s.readout) sw->fail("switching to a second line needs a readout: add tumour: and scans: sections");
+        const Treatment* first = arm.treatment ? &*arm.treatment : (s.treatment ? &*s.treatment : nullptr);
+        if (first == nullptr) sw->fail("a switch rule needs a first-line treatment in the arm or the scenario");
+        // Slots of first-line drugs stay taken, except a drug continued into the second line.
+        std::vector<std::string> continued;
+        if (const ConfigNode* drugs = sw->at("to").find("drugs"))
+          for (const ConfigNode& d : drugs->items("switch.to.drugs"))
+            if (const ConfigNode* drug = d.is_map() ? d.find("drug") : nullptr) continued.push_back(drug->text("drug"));
+        std::vector<std::string> taken;
+        for (const TreatmentItem& item : first->items)
+          if (std::find(continued.begin(), continued.end(), item.drug.name) == continued.end()) taken.push_back(item.slot);
+        SwitchRule rule;
+        rule.at = sw->at("at").as_enum(kSwitchAtNames, "switch.at");
+        rule.second_line = *read_treatment(&sw->at("to"), root.find("patient"), model, s.patient, taken);
+        arm.switch_rule = std::move(rule);
+      }
       s.arms.push_back(std::move(arm));
     }
     if (s.arms.empty()) n->fail("arms: lists no arm");

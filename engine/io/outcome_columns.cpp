@@ -54,6 +54,8 @@ constexpr OutcomeField kOutcomeFields[] = {
      [](const auto& r) { return r.tgr_pre; }},
     {"tgr_on", "%/month", Kind::kDouble, "tumour growth rate on treatment; NaN when not assessed",
      [](const auto& r) { return r.tgr_on; }},
+    {"switch_day", "day", Kind::kDouble, "day of the move to the arm's second-line therapy; NaN when none",
+     [](const auto& r) { return opt(r.switch_day); }},
 };
 
 constexpr OutcomeField kIrecistOutcome = {"best_irecist", "1", Kind::kIrecist, "iRECIST best overall response",

@@ -87,8 +87,15 @@ std::string dose_text(const pk::DoseSpec& dose) {
   return with_unit(dose.amount, pk::kDoseBasisNames.name(dose.basis));
 }
 
+void write_treatment_body(const Treatment& t, YAML::Emitter& out);
+
 void write_treatment(const Treatment& t, YAML::Emitter& out) {
   out << YAML::Key << "treatment" << YAML::Value << YAML::BeginMap;
+  write_treatment_body(t, out);
+  out << YAML::EndMap;
+}
+
+void write_treatment_body(const Treatment& t, YAML::Emitter& out) {
   out << YAML::Key << "drugs" << YAML::Value << YAML::BeginSeq;
   for (const TreatmentItem& item : t.items) {
     out << YAML::BeginMap;
@@ -112,7 +119,6 @@ void write_treatment(const Treatment& t, YAML::Emitter& out) {
   }
   out << YAML::EndSeq;
   out << YAML::Key << "stop" << YAML::Value << std::string(kStopRuleNames.name(t.stop));
-  out << YAML::EndMap;
 }
 
 void write_overlays(const std::vector<Overlay>& overlays, YAML::Emitter& out) {
@@ -203,6 +209,13 @@ void write_cohort(const Scenario& s, YAML::Emitter& out) {
       out << YAML::Key << arm.name << YAML::Value << YAML::BeginMap;
       if (arm.treatment) write_treatment(*arm.treatment, out);
       write_overlays(arm.overlays, out);
+      if (arm.switch_rule) {
+        out << YAML::Key << "switch" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "at" << YAML::Value << std::string(kSwitchAtNames.name(arm.switch_rule->at));
+        out << YAML::Key << "to" << YAML::Value << YAML::BeginMap;
+        write_treatment_body(arm.switch_rule->second_line, out);
+        out << YAML::EndMap << YAML::EndMap;
+      }
       out << YAML::EndMap;
     }
     out << YAML::EndMap;

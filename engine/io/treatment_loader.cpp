@@ -135,14 +135,13 @@ pk::PatientCovariates read_patient(const ConfigNode* node) {
 }
 
 std::optional<Treatment> read_treatment(const ConfigNode* node, const ConfigNode* patient_node, const ModelInfo& model,
-                                        const pk::PatientCovariates& /*patient*/) {
+                                        const pk::PatientCovariates& /*patient*/, std::vector<std::string> taken) {
   if (node == nullptr) return std::nullopt;
   node->check_keys({"drugs", "stop"}, "treatment");
   const pk::DrugCatalogue catalogue = load_drug_catalogue(config_root() + "/drugs");
   const bool weight_given = patient_node != nullptr && patient_node->find("weight") != nullptr;
   const bool height_given = patient_node != nullptr && patient_node->find("height") != nullptr;
   Treatment t;
-  std::vector<std::string> taken;
   const ConfigNode& drugs = node->at("drugs");
   if (drugs.items("treatment.drugs").empty()) drugs.fail("treatment.drugs must list at least one drug");
   for (const ConfigNode& item : drugs.items("treatment.drugs"))

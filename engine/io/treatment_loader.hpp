@@ -16,7 +16,8 @@ namespace icbsim {
 pk::PatientCovariates read_patient(const ConfigNode* node);
 
 /// The treatment section, or nothing when absent. Drugs come from `<configs>/drugs`.
+/// `taken`: slots already used by another treatment given at the same time (a first line).
 std::optional<Treatment> read_treatment(const ConfigNode* node, const ConfigNode* patient_node, const ModelInfo& model,
-                                        const pk::PatientCovariates& patient);
+                                        const pk::PatientCovariates& patient, std::vector<std::string> taken = {});
 
 }  // namespace icbsim

@@ -87,6 +87,7 @@ struct PatientReadout {
   bool hyperprogression = false;
   double tgr_pre = 0.0;             ///< [% per month]; NaN when not assessed
   double tgr_on = 0.0;              ///< [% per month]; NaN when not assessed
+  std::optional<double> switch_day; ///< day of the move to second-line therapy (set by the runner)
   /// Perioperative setting only: viable tumour at surgery as a share of the tumour at baseline
   /// [%] (the rest of the tumour bed has regressed), the pathological response and the
   /// neoadjuvant resistance class.

@@ -1,6 +1,8 @@
 // Integration, then the patient readout with the task's own measurement stream.
 #include "engine/run/execute_task.hpp"
 
+#include "engine/run/treatment_binding.hpp"
+
 #include <algorithm>
 #include <exception>
 #include <optional>
@@ -40,6 +42,18 @@ std::optional<double> stop_day(StopRule rule, const readout::PatientReadout& r) 
   return std::nullopt;
 }
 
+/// The day a patient moves to second line under `rule`, or nothing.
+std::optional<double> switch_day(SwitchAt at, const readout::PatientReadout& r) {
+  switch (at) {
+    case SwitchAt::kProgression: return stop_day(StopRule::kProgression, r);
+    case SwitchAt::kConfirmedProgression: return stop_day(StopRule::kConfirmedProgression, r);
+    case SwitchAt::kPrimaryResistance:
+      if (r.sitc != readout::SitcClass::kPrimaryResistance) return std::nullopt;
+      return stop_day(StopRule::kConfirmedProgression, r);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 TaskResult execute_task(const Scenario& scenario, const Plan& plan, std::size_t id) {
@@ -64,7 +78,22 @@ TaskResult execute_task(const Scenario& scenario, const Plan& plan, std::size_t 
     result.doses_given = input.doses.size();
     // Treatment stopped at (confirmed) progression: the history up to the stop is unchanged, so
     // integrating again without the later doses gives the stopped patient exactly.
-    if (treatment && result.readout) {
+    const SwitchRule* rule = plan.switch_rule(arm);
+    if (rule && result.readout) {
+      // Second line: first-line doses end at the switch day, the second-line schedules start on it.
+      if (const auto day = switch_day(rule->at, *result.readout)) {
+        TaskInput switched = input;
+        std::erase_if(switched.doses, [&](const DoseEvent& d) { return d.time > *day; });
+        const std::size_t first_line = switched.doses.size();
+        Treatment second = rule->second_line;
+        for (TreatmentItem& item : second.items)
+          for (pk::DosingSchedule& phase : item.phases) phase.start += *day;
+        bind_treatment(*scenario.model, second, scenario.patient, switched);
+        simulate_and_read(scenario, plan, id, switched, result);
+        result.doses_given = first_line;
+        result.readout->switch_day = *day;
+      }
+    } else if (treatment && result.readout) {
       if (const auto stop = stop_day(treatment->stop, *result.readout)) {
         TaskInput stopped = input;
         std::erase_if(stopped.doses, [&](const DoseEvent& d) { return d.time > *stop; });

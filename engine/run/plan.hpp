@@ -44,6 +44,11 @@ class Plan {
   TaskInput task(std::size_t id, TaskLabel* label = nullptr) const;
   /// The treatment of an arm (none: untreated).
   const Treatment* treatment(std::size_t arm) const;
+  /// The second-line switch rule of an arm, or none.
+  const SwitchRule* switch_rule(std::size_t arm) const {
+    return !scenario_.arms.empty() && scenario_.arms[arm].switch_rule ? &*scenario_.arms[arm].switch_rule : nullptr;
+  }
+  const Scenario& scenario() const noexcept { return scenario_; }
   /// Planned doses of every task of an arm (they do not depend on the sampled patient).
   std::size_t doses_per_task(std::size_t arm) const { return doses_per_arm_[arm]; }
 

@@ -30,11 +30,27 @@ struct ReadoutPlan {
   readout::ReadoutSettings settings;
 };
 
+/// When a patient moves to the second-line regimen of its arm.
+enum class SwitchAt { kProgression, kConfirmedProgression, kPrimaryResistance };
+inline constexpr EnumTable<SwitchAt, 3> kSwitchAtNames{{{
+    {SwitchAt::kProgression, "progression"},
+    {SwitchAt::kConfirmedProgression, "confirmed_progression"},
+    {SwitchAt::kPrimaryResistance, "primary_resistance"},
+}}};
+
+/// Second-line therapy: at the switch day the first-line doses stop and this treatment starts
+/// (its schedules shifted to begin on that day).
+struct SwitchRule {
+  SwitchAt at = SwitchAt::kConfirmedProgression;
+  Treatment second_line;
+};
+
 /// One arm of a trial, or one entry of a phenotype panel: its own treatment and/or overlays.
 struct Arm {
   std::string name;
   std::optional<Treatment> treatment;  ///< none: the scenario's treatment (or untreated)
   std::vector<Overlay> overlays;       ///< phenotypes and host factors of this arm only
+  std::optional<SwitchRule> switch_rule;
 };
 
 /// How patients meet arms: every patient in every arm (paired digital twins), or one arm each,

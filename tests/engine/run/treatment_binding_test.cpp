@@ -140,3 +140,36 @@ TEST_CASE("stopping at progression cancels the later doses and changes the cours
   CHECK(continued.readout->progression_day == progression);
   CHECK(stopped.output.trajectories.back() != continued.output.trajectories.back());
 }
+
+TEST_CASE("a switch rule moves a progressing patient to second line on the switch day", "[run][treatment][switch]") {
+  const auto s = icbsim::load_scenario_text(
+      "model: nsclc_icb\nphenotypes: [b2m_loss]\npatient: {weight: 70 kg, height: 175 cm}\n"
+      "time: {end: 1 year, output_every: 1 day}\n"
+      "tumour: {size: tumour_diameter}\nscans: {every: 6 weeks}\n"
+      "arms:\n"
+      "  pembrolizumab_then_docetaxel:\n"
+      "    treatment: {drugs: [{drug: pembrolizumab}]}\n"
+      "    switch: {at: confirmed_progression, to: {drugs: [{drug: docetaxel}]}}\n",
+      "switch.yaml", registry());
+  const icbsim::Plan plan(s);
+  const auto result = icbsim::execute_task(s, plan, 0);
+  REQUIRE(result.ok);
+  REQUIRE(result.readout->switch_day);
+  const double day = *result.readout->switch_day;
+  // b2m_loss progresses at the first scans; confirmation is a later scan >= 28 days after.
+  CHECK(day >= *result.readout->progression_day + 28);
+  // No pembrolizumab dose after the switch; docetaxel given from the switch day on.
+  const auto input = plan.task(0);
+  std::size_t after = 0;
+  for (const auto& d : input.doses) after += d.time > day ? 1 : 0;
+  CHECK(result.doses_given == input.doses.size() - after);
+  const std::size_t n = input.output_times.size();
+  const std::size_t docetaxel_row = s.model->variables.size() + [&] {
+    for (std::size_t k = 0; k < s.model->observables.size(); ++k)
+      if (s.model->observables[k].name == "cyto1_concentration") return k;
+    return std::size_t{0};
+  }();
+  const auto at = [&](double t) { return result.output.trajectories[docetaxel_row * n + static_cast<std::size_t>(t)]; };
+  CHECK(at(day - 1) == 0.0);
+  CHECK(at(std::ceil(day) + 1.0) > 0.0);  // the 1-h infusion starts on the switch day
+}
