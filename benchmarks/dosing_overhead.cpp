@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/io/drug_catalogue_loader.hpp"
+#include "benchmarks/bench_timing.hpp"
 #include "models/pk_compartmental.hpp"
 #include "models/register_builtin.hpp"
 
@@ -17,24 +18,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr double kEnd = 730.0;
-
-/// Median seconds per call of `a` and of `b`, in alternating batches so that machine load affects both alike.
-template <typename A, typename B>
-std::pair<double, double> median_seconds_per_call(A&& a, B&& b, int calls, int batches) {
-  std::vector<double> ta, tb;
-  auto time = [&](auto&& f) {
-    const auto start = Clock::now();
-    for (int i = 0; i < calls; ++i) f();
-    return std::chrono::duration<double>(Clock::now() - start).count() / calls;
-  };
-  for (int k = 0; k < batches; ++k) {
-    ta.push_back(time(a));
-    tb.push_back(time(b));
-  }
-  std::sort(ta.begin(), ta.end());
-  std::sort(tb.begin(), tb.end());
-  return {ta[ta.size() / 2], tb[tb.size() / 2]};
-}
 
 }  // namespace
 
@@ -62,7 +45,7 @@ int main(int argc, char** argv) {
   const icbsim::TaskOutput b = model.simulate(dosed);
   volatile double sink = 0.0;
   const auto [t_a, t_b] =
-      median_seconds_per_call([&] { sink = sink + model.simulate(undosed).trajectories.back(); },
+      icbsim::bench::median_seconds_per_call([&] { sink = sink + model.simulate(undosed).trajectories.back(); },
                               [&] { sink = sink + model.simulate(dosed).trajectories.back(); }, 20, 15);
 
   std::printf("pk_compartmental, pembrolizumab (Ahamadi 2017), 730 days, daily output, dopri5 rtol %g atol %g\n",

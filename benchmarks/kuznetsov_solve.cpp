@@ -9,6 +9,8 @@
 
 #include <boost/numeric/odeint.hpp>
 
+#include "benchmarks/bench_timing.hpp"
+
 #include "engine/ode/simulator.hpp"
 #include "models/kuznetsov1994.hpp"
 
@@ -52,25 +54,6 @@ double engine(const icbsim::TaskInput& in) {
   return result.trajectories.back();
 }
 
-/// Median seconds per call of `a` and of `b`, measured in alternating batches so that machine
-/// load and frequency changes affect both alike.
-template <typename A, typename B>
-std::pair<double, double> median_seconds_per_call(A&& a, B&& b, int calls, int batches) {
-  std::vector<double> ta, tb;
-  auto time = [&](auto&& f) {
-    const auto start = Clock::now();
-    for (int i = 0; i < calls; ++i) f();
-    return std::chrono::duration<double>(Clock::now() - start).count() / calls;
-  };
-  for (int k = 0; k < batches; ++k) {
-    ta.push_back(time(a));
-    tb.push_back(time(b));
-  }
-  std::sort(ta.begin(), ta.end());
-  std::sort(tb.begin(), tb.end());
-  return {ta[ta.size() / 2], tb[tb.size() / 2]};
-}
-
 }  // namespace
 
 int main() {
@@ -93,7 +76,7 @@ int main() {
 
   volatile double sink = 0;
   constexpr int kCalls = 200, kBatches = 21;
-  const auto [t_engine, t_hand] = median_seconds_per_call([&] { sink = sink + engine(in); },
+  const auto [t_engine, t_hand] = icbsim::bench::median_seconds_per_call([&] { sink = sink + engine(in); },
                                                           [&] { sink = sink + hand_written(times, buffer); }, kCalls,
                                                           kBatches);
   std::printf("median per solve: engine %.1f us, hand-written odeint loop %.1f us\n", t_engine * 1e6, t_hand * 1e6);

@@ -12,6 +12,8 @@
 
 #include <boost/numeric/odeint.hpp>
 
+#include "benchmarks/bench_timing.hpp"
+
 #include "engine/io/drug_catalogue_loader.hpp"
 #include "engine/ode/simulator.hpp"
 #include "models/nsclc_icb/nsclc_icb.hpp"
@@ -78,23 +80,6 @@ struct HandWritten {
   }
 };
 
-template <typename A, typename B>
-std::pair<double, double> median_seconds_per_call(A&& a, B&& b, int calls, int batches) {
-  std::vector<double> ta, tb;
-  auto time = [&](auto&& f) {
-    const auto start = Clock::now();
-    for (int i = 0; i < calls; ++i) f();
-    return std::chrono::duration<double>(Clock::now() - start).count() / calls;
-  };
-  for (int k = 0; k < batches; ++k) {
-    ta.push_back(time(a));
-    tb.push_back(time(b));
-  }
-  std::sort(ta.begin(), ta.end());
-  std::sort(tb.begin(), tb.end());
-  return {ta[ta.size() / 2], tb[tb.size() / 2]};
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -138,7 +123,7 @@ int main(int argc, char** argv) {
 
   volatile double sink = 0;
   constexpr int kCalls = 10, kBatches = 15;
-  const auto [t_engine, t_hand] = median_seconds_per_call(
+  const auto [t_engine, t_hand] = icbsim::bench::median_seconds_per_call(
       [&] { sink = sink + icbsim::Simulator<Model>(in).run().trajectories.back(); },
       [&] {
         HandWritten h{model, in.doses};

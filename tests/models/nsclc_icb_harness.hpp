@@ -13,7 +13,9 @@
 #include "engine/core/overlay.hpp"
 #include "engine/io/drug_catalogue_loader.hpp"
 #include "engine/io/overlay_loader.hpp"
+#include "engine/ode/model_entry.hpp"
 #include "engine/ode/simulator.hpp"
+#include "engine/run/treatment_binding.hpp"
 #include "models/nsclc_icb/nsclc_icb.hpp"
 
 namespace nsclc_test {
@@ -58,34 +60,15 @@ inline void apply_overlay_file(const std::string& relative, const icbsim::ModelR
 }
 
 /// Fills `<prefix>_<field>` from the drug's default PK model resolved for `patient` and from its
-/// binding / effect constants (only the fields the slot declares).
+/// binding / effect constants — through the engine's own binding (engine/run/treatment_binding).
 inline void set_slot(std::vector<double>& p, std::string_view prefix, const pk::Drug& drug,
                      const pk::PatientCovariates& patient, double t_first_dose) {
-  const pk::PkParameters r = pk::resolve(drug.pk, patient);
-  std::vector<std::pair<std::string, double>> values;
-  for (const auto& [field, name] : pk::kPkParameterNames.entries) values.emplace_back(name, pk::field(r, field));
-  values.emplace_back("t_first_dose", t_first_dose);
-  if (drug.kd > 0) {
-    values.emplace_back("kd", drug.kd);
-    values.emplace_back("mw", drug.molecular_weight);
-    values.emplace_back("partition", drug.tumour_partition);
-  }
-  if (drug.exposure_kill) {
-    values.emplace_back("tumour_kmax", drug.exposure_kill->tumour_kmax);
-    values.emplace_back("tumour_sensitivity", drug.exposure_kill->tumour_sensitivity);
-    values.emplace_back("lymphocyte_kmax", drug.exposure_kill->lymphocyte_kmax);
-    values.emplace_back("lymphocyte_sensitivity", drug.exposure_kill->lymphocyte_sensitivity);
-  }
-  if (drug.vaccine) {
-    values.emplace_back("boost_max", drug.vaccine->boost_max);
-    values.emplace_back("half_boost_amount", drug.vaccine->half_boost_amount);
-  }
-  if (drug.adc) values.emplace_back("bystander_fraction", drug.adc->bystander_fraction);
-  for (const auto& [field, value] : values) {
-    const std::string name = std::string(prefix) + "_" + field;
-    for (std::size_t i = 0; i < Model::kParameters.size(); ++i)
-      if (Model::kParameters[i].name == name) p[i] = value;
-  }
+  static const icbsim::ModelInfo model = icbsim::model_entry<Model>();
+  icbsim::TreatmentItem item;
+  item.drug = drug;
+  item.pk = drug.pk;
+  item.slot = std::string(prefix);
+  for (const auto& [index, value] : icbsim::drug_parameters(model, item, patient, t_first_dose)) p[index] = value;
 }
 
 /// Doses of `regimen` of `drug` from `start` [day] into state `target`, before t_end.
