@@ -99,13 +99,19 @@ std::string render(const TrialReport& r, const std::vector<std::string>& arms) {
 }  // namespace
 
 TrialReport make_trial_report(const std::vector<TaskSummary>& tasks, const std::vector<std::string>& arms,
-                              const std::vector<std::string>& mechanisms) {
+                              const std::vector<std::string>& mechanisms, const std::vector<std::string>& strata) {
   TrialReport report;
   std::vector<std::vector<const TaskSummary*>> by_arm(arms.size());
   for (const TaskSummary& t : tasks) by_arm[t.arm].push_back(&t);
   for (std::size_t a = 0; a < arms.size(); ++a) {
     const GroupStatistics all = statistics(by_arm[a], arms[a], "all");
     report.groups.push_back(all);
+    for (std::size_t k = 0; k < strata.size(); ++k) {
+      std::vector<const TaskSummary*> in;
+      for (const TaskSummary* t : by_arm[a])
+        if (t->stratum == static_cast<int>(k)) in.push_back(t);
+      report.groups.push_back(statistics(in, arms[a], "stratum " + strata[k]));
+    }
     for (std::size_t m = 0; m < mechanisms.size(); ++m) {
       std::vector<const TaskSummary*> carriers, others;
       for (const TaskSummary* t : by_arm[a]) (m < t->carries.size() && t->carries[m] ? carriers : others).push_back(t);

@@ -22,6 +22,7 @@ struct TaskSummary {
   std::uint16_t arm = 0;
   bool ok = false;
   std::vector<bool> carries;
+  int stratum = -1;  ///< report stratum, -1 without stratification
   readout::Response best = readout::Response::kNE;
   readout::SitcClass sitc = readout::SitcClass::kNotEvaluable;
   bool hyperprogression = false;
@@ -70,6 +71,7 @@ struct TrialReport {
 
 /// Builds the report from the tasks' summaries.
 TrialReport make_trial_report(const std::vector<TaskSummary>& tasks, const std::vector<std::string>& arms,
-                              const std::vector<std::string>& mechanisms);
+                              const std::vector<std::string>& mechanisms,
+                              const std::vector<std::string>& strata = {});
 
 }  // namespace icbsim::cohort

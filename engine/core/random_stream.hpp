@@ -14,6 +14,7 @@ enum class StreamPurpose : std::uint32_t {
   kPatient = 1,      ///< sampling a virtual patient's parameters and mechanisms
   kMeasurement = 2,  ///< scan measurement error
   kArm = 3,          ///< randomisation into trial arms
+  kSweep = 4,        ///< sweep designs (Latin hypercube, Morris) and bootstrap resampling of indices
 };
 
 using RandomEngine = boost::random::mt19937_64;

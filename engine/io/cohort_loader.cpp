@@ -210,6 +210,30 @@ void read_cohort_sections(const ConfigNode& root, const ModelRegistry& registry,
     if (s.ratio.size() != s.arms.size()) n->fail("ratio needs one weight per arm (" + std::to_string(s.arms.size()) + ")");
   }
   if (s.allocation == Allocation::kRandomised && s.ratio.empty()) s.ratio.assign(s.arms.size(), 1.0);
+  if (const ConfigNode* n = root.find("report")) {
+    n->check_keys({"stratify"}, "report");
+    const ConfigNode& st = n->at("stratify");
+    st.check_keys({"by", "cuts", "labels"}, "report.stratify");
+    Stratification strata;
+    const ConfigNode& by = st.at("by");
+    strata.name = by.text("report.stratify.by");
+    const int index = model.parameter_index(strata.name);
+    if (index < 0) {
+      std::vector<std::string_view> names;
+      for (const auto& p : model.parameters) names.push_back(p.name);
+      by.fail("model '" + std::string(model.name) + "' has no parameter '" + strata.name + "'" + did_you_mean(strata.name, names));
+    }
+    strata.index = static_cast<std::size_t>(index);
+    for (const ConfigNode& c : st.at("cuts").items("report.stratify.cuts")) {
+      strata.cuts.push_back(c.as_quantity(model.parameters[strata.index].unit, "a stratum cut"));
+      if (strata.cuts.size() > 1 && !(strata.cuts.back() > strata.cuts[strata.cuts.size() - 2])) c.fail("cuts must increase");
+    }
+    const ConfigNode& labels = st.at("labels");
+    for (const ConfigNode& l : labels.items("report.stratify.labels")) strata.labels.push_back(l.text("a stratum label"));
+    if (strata.labels.size() != strata.cuts.size() + 1)
+      labels.fail("report.stratify.labels needs one label more than cuts (" + std::to_string(strata.cuts.size() + 1) + ")");
+    s.strata = std::move(strata);
+  }
 }
 
 }  // namespace icbsim

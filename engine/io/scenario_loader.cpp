@@ -114,7 +114,7 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
   if (!root.is_map()) root.fail("a scenario must be a map of keys (model:, parameters:, time:, ...)");
   root.check_keys({"icbsim", "description", "model", "parameters", "initial", "time", "solver", "seed", "output",
                    "tumour", "scans", "readout", "patient", "treatment", "phenotypes", "host", "population", "arms",
-                   "allocation", "ratio"},
+                   "allocation", "ratio", "report"},
                   "the scenario");
   Scenario s;
   s.source_name = name;

@@ -137,6 +137,14 @@ std::string quantity_unit(const ModelInfo& model, const cohort::QuantityDistribu
 
 void write_cohort(const Scenario& s, YAML::Emitter& out) {
   write_overlays(s.overlays, out);
+  if (s.strata) {
+    out << YAML::Key << "report" << YAML::Value << YAML::BeginMap << YAML::Key << "stratify" << YAML::Value
+        << YAML::BeginMap << YAML::Key << "by" << YAML::Value << s.strata->name << YAML::Key << "cuts" << YAML::Value
+        << YAML::Flow << YAML::BeginSeq;
+    for (double c : s.strata->cuts) out << exact(c);
+    out << YAML::EndSeq << YAML::Key << "labels" << YAML::Value << YAML::Flow << s.strata->labels << YAML::EndMap
+        << YAML::EndMap;
+  }
   if (s.population) {
     const auto& p = *s.population;
     out << YAML::Key << "population" << YAML::Value << YAML::BeginMap;

@@ -3,6 +3,7 @@
 
 #include <omp.h>
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <tuple>
@@ -13,8 +14,12 @@
 namespace icbsim {
 
 namespace {
-cohort::TaskSummary summarise(const TaskRecord& r) {
+cohort::TaskSummary summarise(const TaskRecord& r, const std::optional<Stratification>& strata) {
   cohort::TaskSummary s;
+  if (strata && strata->index < r.parameters.size()) {
+    const double v = r.parameters[strata->index];
+    s.stratum = static_cast<int>(std::upper_bound(strata->cuts.begin(), strata->cuts.end(), v) - strata->cuts.begin());
+  }
   s.arm = static_cast<std::uint16_t>(r.arm);
   s.ok = r.ok && r.readout != nullptr;
   s.carries = r.carries;
@@ -71,7 +76,7 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
       if (!sink_error) {
         try {
           sink.write_task(record);
-          if (scenario.readout) summaries[id] = summarise(record);
+          if (scenario.readout) summaries[id] = summarise(record, scenario.strata);
           if (!record.ok) ++report.failed;
           ++done;
           if (progress) progress(done, plan.size());
@@ -86,7 +91,8 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
     std::vector<std::string> mechanisms;
     if (scenario.population)
       for (const auto& o : scenario.population->overlays) mechanisms.push_back(o.overlay.name);
-    report.trial_report = cohort::make_trial_report(summaries, plan.arm_names(), mechanisms).text;
+    const std::vector<std::string> strata = scenario.strata ? scenario.strata->labels : std::vector<std::string>{};
+    report.trial_report = cohort::make_trial_report(summaries, plan.arm_names(), mechanisms, strata).text;
     sink.write_report(report.trial_report);
   }
   report.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -59,6 +59,15 @@ enum class Allocation { kPaired, kRandomised };
 inline constexpr EnumTable<Allocation, 2> kAllocationNames{{{{Allocation::kPaired, "paired"},
                                                              {Allocation::kRandomised, "randomised"}}}};
 
+/// Subgroups of the trial report by a drawn quantity (e.g. a PD-L1 expression parameter):
+/// stratum k holds values in [cuts[k-1], cuts[k]).
+struct Stratification {
+  std::string name;                 ///< the parameter
+  std::size_t index = 0;            ///< its index among the model's parameters
+  std::vector<double> cuts;         ///< ascending, in the parameter's unit
+  std::vector<std::string> labels;  ///< cuts.size() + 1 labels
+};
+
 struct Scenario {
   std::string source_name;  ///< file the scenario was read from ("<built-in quickstart>" for the default)
   std::string source_text;  ///< the YAML exactly as read
@@ -80,6 +89,7 @@ struct Scenario {
   std::vector<Arm> arms;                ///< empty: one arm with the scenario's treatment
   Allocation allocation = Allocation::kPaired;
   std::vector<double> ratio;            ///< randomised allocation weights, one per arm
+  std::optional<Stratification> strata; ///< report subgroups (report: {stratify: ...})
 };
 
 /// The output grid: start, start + every, ..., and the end itself [day].

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <numeric>
 #include <string>
+#include <utility>
 
 #include <boost/random/sobol.hpp>
 #include <boost/random/uniform_int_distribution.hpp>

@@ -57,3 +57,20 @@ TEST_CASE("the report counts responses, rates and attributable primary resistanc
   CHECK(r.comparisons[0].pfs_hr.hr > 1.0);
   CHECK(r.text.find("experimental") != std::string::npos);
 }
+
+TEST_CASE("the report breaks every arm down by stratum", "[cohort][report]") {
+  std::vector<TaskSummary> tasks;
+  for (int i = 0; i < 6; ++i) {
+    TaskSummary t = patient(0, i < 2 ? Response::kPR : Response::kPD, SitcClass::kOngoingBenefit,
+                            100.0f + static_cast<float>(i), false);
+    t.stratum = i < 3 ? 0 : 1;
+    tasks.push_back(t);
+  }
+  const TrialReport r = make_trial_report(tasks, {"arm"}, {}, {"low", "high"});
+  REQUIRE(r.groups.size() == 3);
+  CHECK(r.groups[1].subgroup == "stratum low");
+  CHECK(r.groups[1].n == 3);
+  CHECK(r.groups[1].orr.estimate == Approx(2.0 / 3.0));
+  CHECK(r.groups[2].n == 3);
+  CHECK(r.groups[2].orr.estimate == 0.0);
+}
