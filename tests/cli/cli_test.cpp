@@ -47,6 +47,7 @@ TEST_CASE("icbsim run with no scenario runs the built-in quickstart", "[cli]") {
   CHECK(r.output.find("tasks         1 (0 failed)") != std::string::npos);
 }
 
+// engine/cli/summary_command.cpp
 TEST_CASE("icbsim summary reproduces the run's summary from the file alone", "[cli]") {
   const fs::path dir = fresh_folder("summary");
   const auto run = run_icbsim("run -o " + (dir / "q.h5").string());
@@ -70,6 +71,18 @@ TEST_CASE("a per-patient readout is printed and icbsim summary reproduces it fro
   const auto summary = run_icbsim("summary " + (dir / "r.h5").string());
   CHECK(summary.exit_code == 0);
   CHECK(run.output.rfind(summary.output, 0) == 0);
+}
+
+// engine/cli/progress.cpp: without a terminal, progress is a plain line (at least at the end).
+TEST_CASE("a cohort run reports its progress on stderr", "[cli]") {
+  const fs::path dir = fresh_folder("progress");
+  const auto r = run_icbsim("run " + std::string(ICBSIM_SOURCE_DIR) + "/tests/data/kuznetsov_cohort.yaml -o " +
+                            (dir / "c.h5").string());
+  CHECK(r.exit_code == 0);
+  CHECK(r.output.find("progress: 120/120 tasks (100.0%)") != std::string::npos);
+  CHECK(run_icbsim("run " + std::string(ICBSIM_SOURCE_DIR) + "/tests/data/kuznetsov_cohort.yaml -q -o " +
+                   (dir / "q.h5").string())
+            .output.find("progress") == std::string::npos);
 }
 
 TEST_CASE("every shipped scenario in configs/scenarios validates and runs", "[cli][smoke]") {

@@ -74,22 +74,6 @@ TEST_CASE("passes: set, then add, then multiply", "[pk][covariates]") {
   CHECK(pk::resolve(m, p).emax == Approx((-0.187 - 0.1) * 2));
 }
 
-TEST_CASE("derived covariates", "[pk][covariates]") {
-  pk::PatientCovariates p;
-  CHECK(*pk::covariate_value(p, Covariate::kBsa) == Approx(std::sqrt(175.0 * 70.0 / 3600.0)));
-  CHECK(*pk::covariate_value(p, Covariate::kCrclCockcroftGault) == Approx(80.9375));
-  CHECK(*pk::covariate_value(p, Covariate::kEcogAtLeast1) == 0.0);
-  p.ecog = 2;
-  CHECK(*pk::covariate_value(p, Covariate::kEcogAtLeast1) == 1.0);
-  p.height.reset();
-  CHECK_FALSE(pk::covariate_value(p, Covariate::kBsa).has_value());
-  p.with_tremelimumab = true;
-  CHECK(*pk::covariate_value(p, Covariate::kWithTremelimumabAndChemotherapy) == 0.0);
-  p.with_chemotherapy = true;
-  CHECK(*pk::covariate_value(p, Covariate::kWithTremelimumabAndChemotherapy) == 1.0);
-  CHECK_THROWS_WITH(pk::set_indicator(p, Covariate::kFemale, true), Catch::Contains("derived"));
-}
-
 TEST_CASE("time-varying clearance", "[pk][covariates]") {
   pk::PkParameters p;
   p.cl0 = 0.2467;
