@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/core/model_registry.hpp"
 
@@ -17,11 +18,13 @@ struct RunOptions {
   std::optional<std::string> output;    ///< overrides the scenario's `output:`
   bool quiet = false;
   std::optional<std::string> tasks;     ///< "BEGIN:END": run only these task ids
+  std::optional<std::string> shard;     ///< "I/N": run the I-th of N equal slices (I from 0)
 };
 
 int run_command(const RunOptions& options, const ModelRegistry& registry);
 int validate_command(const std::string& scenario, const ModelRegistry& registry);
 int models_command(const std::optional<std::string>& describe, const ModelRegistry& registry);
 int summary_command(const std::string& result_file);
+int merge_command(const std::string& output, const std::vector<std::string>& shards, const ModelRegistry& registry);
 
 }  // namespace icbsim::cli

@@ -22,7 +22,10 @@ int main(int argc, char** argv) {
   run_cmd->add_option("scenario", run.scenario, "Scenario YAML file");
   run_cmd->add_option("-o,--output", run.output, "Result file (.h5); overrides the scenario's output:");
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print only errors");
-  run_cmd->add_option("--tasks", run.tasks, "Run only task ids BEGIN:END (a slice; rows keep their global ids)");
+  auto* tasks_opt =
+      run_cmd->add_option("--tasks", run.tasks, "Run only task ids BEGIN:END (a slice; rows keep their global ids)");
+  run_cmd->add_option("--shard", run.shard, "Run slice I of N equal slices, I from 0 (e.g. $SLURM_ARRAY_TASK_ID/4)")
+      ->excludes(tasks_opt);
 
   std::string validate_file;
   auto* validate_cmd = app.add_subcommand("validate", "Check a scenario and print it with every default filled in");
@@ -31,6 +34,12 @@ int main(int argc, char** argv) {
   std::optional<std::string> describe;
   auto* models_cmd = app.add_subcommand("models", "List the models, or describe one");
   models_cmd->add_option("--describe", describe, "Model name: print its variables and parameter table");
+
+  std::string merge_output;
+  std::vector<std::string> merge_shards;
+  auto* merge_cmd = app.add_subcommand("merge", "Join the shard files of one scenario into one result file");
+  merge_cmd->add_option("output", merge_output, "Merged result file (.h5)")->required();
+  merge_cmd->add_option("shards", merge_shards, "Shard files (any order)")->required();
 
   std::string summary_file;
   auto* summary_cmd = app.add_subcommand("summary", "Print the summary tables of a finished result file");
@@ -55,6 +64,7 @@ int main(int argc, char** argv) {
     if (*validate_cmd) return cli::validate_command(validate_file, registry);
     if (*models_cmd) return cli::models_command(describe, registry);
     if (*summary_cmd) return cli::summary_command(summary_file);
+    if (*merge_cmd) return cli::merge_command(merge_output, merge_shards, registry);
   } catch (const ScenarioError& e) {
     std::cerr << "error: " << e.what() << '\n';
     return cli::kBadInput;

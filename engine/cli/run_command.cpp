@@ -41,6 +41,21 @@ int run_command(const RunOptions& options, const ModelRegistry& registry) {
     }
     range = TaskRange{begin, end};
   }
+  if (options.shard) {
+    const std::string& text = *options.shard;
+    const auto slash = text.find('/');
+    std::size_t index = 0, count = 0;
+    try {
+      if (slash == std::string::npos) throw std::invalid_argument(text);
+      index = std::stoul(text.substr(0, slash));
+      count = std::stoul(text.substr(slash + 1));
+    } catch (const std::exception&) {
+      throw ScenarioError(SourceLocation{}, "--shard expects I/N (whole numbers, I from 0), found '" + text + "'");
+    }
+    if (count == 0 || index >= count) throw ScenarioError(SourceLocation{}, "--shard I/N needs 0 <= I < N, found '" + text + "'");
+    const std::size_t total = Plan(scenario).total_tasks();
+    range = TaskRange{index * total / count, (index + 1) * total / count};
+  }
   std::optional<Plan> plan_storage;
   try {
     plan_storage.emplace(scenario, range);

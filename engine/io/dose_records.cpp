@@ -36,7 +36,7 @@ DoseRecords::DoseRecords(hid_t group, const Scenario& /*scenario*/, const Plan& 
     const char* description;
   };
   const Field fields[] = {
-      {"task", H5T_STD_I64LE, H5T_NATIVE_LLONG, sizeof(long long), "1", "task (row of /trajectories) the dose belongs to"},
+      {"task", H5T_STD_I64LE, H5T_NATIVE_LLONG, sizeof(long long), "1", "global id of the task the dose belongs to (/tasks/id)"},
       {"time", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, sizeof(double), "day", "start of the dose"},
       {"drug", drug_type_.get(), drug_type_.get(), 1, "1", "drug of the catalogue"},
       {"amount_mg", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, sizeof(double), "mg", "amount of drug in the dose"},
@@ -54,7 +54,7 @@ DoseRecords::DoseRecords(hid_t group, const Scenario& /*scenario*/, const Plan& 
 
 void DoseRecords::write(std::size_t task, std::size_t arm, std::span<const DoseEvent> doses, std::size_t given) {
   const std::size_t n = per_arm_[arm];
-  const long long id = static_cast<long long>(task);
+  const long long id = static_cast<long long>(plan_->global_id(task));  // the global id, as /tasks/id
   const Treatment* treatment = plan_->treatment(arm);
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t row = offsets_[task] + i;

@@ -275,3 +275,27 @@ std::vector<std::string> read_enum_names(hid_t file, const std::string& path) {
   return names;
 }
 }  // namespace icbsim::h5
+
+namespace icbsim::h5 {
+std::vector<hsize_t> dataset_dims(hid_t file, const std::string& path) {
+  Id ds(check(H5Dopen2(file, path.c_str(), H5P_DEFAULT), "opening dataset " + path));
+  Id space(check(H5Dget_space(ds.get()), "dataset space"));
+  std::vector<hsize_t> dims(static_cast<std::size_t>(std::max(0, H5Sget_simple_extent_ndims(space.get()))));
+  H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
+  return dims;
+}
+}  // namespace icbsim::h5
+
+namespace icbsim::h5 {
+std::vector<int> read_enum_codes(hid_t file, const std::string& path) {
+  Id ds(check(H5Dopen2(file, path.c_str(), H5P_DEFAULT), "opening dataset " + path));
+  Id type(check(H5Dget_type(ds.get()), "type of " + path));
+  if (H5Tget_class(type.get()) != H5T_ENUM || H5Tget_size(type.get()) != 1)
+    throw IoError("HDF5: " + path + " is not an 8-bit enum dataset");
+  Id space(check(H5Dget_space(ds.get()), "dataset space"));
+  const auto n = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space.get()));
+  std::vector<signed char> codes(n);
+  if (n > 0) check(H5Dread(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, codes.data()), "reading " + path);
+  return std::vector<int>(codes.begin(), codes.end());
+}
+}  // namespace icbsim::h5

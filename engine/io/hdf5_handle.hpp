@@ -89,3 +89,13 @@ namespace icbsim::h5 {
 /// The member names of every element of an enum dataset (any rank, row-major).
 std::vector<std::string> read_enum_names(hid_t file, const std::string& path);
 }  // namespace icbsim::h5
+
+namespace icbsim::h5 {
+/// The dimensions of a dataset.
+std::vector<hsize_t> dataset_dims(hid_t file, const std::string& path);
+}  // namespace icbsim::h5
+
+namespace icbsim::h5 {
+/// The integer codes of every element of an 8-bit enum dataset.
+std::vector<int> read_enum_codes(hid_t file, const std::string& path);
+}  // namespace icbsim::h5

@@ -85,6 +85,24 @@ TEST_CASE("a cohort run reports its progress on stderr", "[cli]") {
             .output.find("progress") == std::string::npos);
 }
 
+// engine/cli/merge_command.cpp: shards by --shard I/N merge back into the whole run.
+TEST_CASE("icbsim run --shard and icbsim merge", "[cli][merge]") {
+  const fs::path dir = fresh_folder("shards");
+  const std::string fixture = std::string(ICBSIM_SOURCE_DIR) + "/tests/data/kuznetsov_cohort.yaml";
+  std::string shards;
+  for (int i = 0; i < 3; ++i) {
+    const std::string shard = (dir / ("s" + std::to_string(i) + ".h5")).string();
+    REQUIRE(run_icbsim("run " + fixture + " -q --shard " + std::to_string(i) + "/3 -o " + shard).exit_code == 0);
+    shards += " " + shard;
+  }
+  const auto merged = run_icbsim("merge " + (dir / "m.h5").string() + shards);
+  INFO(merged.output);
+  CHECK(merged.exit_code == 0);
+  CHECK(merged.output.find("merged 3 shard(s), 120 tasks (0 failed)") != std::string::npos);
+  CHECK(run_icbsim("run " + fixture + " --shard 3/3 -o " + (dir / "x.h5").string()).exit_code == 2);
+  CHECK(run_icbsim("summary " + (dir / "m.h5").string()).output.find("trial report") != std::string::npos);
+}
+
 TEST_CASE("every shipped scenario in configs/scenarios validates and runs", "[cli][smoke]") {
   const fs::path dir = fresh_folder("shipped");
   for (const auto& entry : fs::directory_iterator(fs::path(ICBSIM_SOURCE_DIR) / "configs/scenarios")) {

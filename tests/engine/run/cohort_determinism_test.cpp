@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "engine/io/hdf5_handle.hpp"
+#include "tests/support/hdf5_datasets.hpp"
 #include "engine/io/result_writer.hpp"
 #include "engine/io/scenario_loader.hpp"
 #include "engine/run/runner.hpp"
@@ -44,34 +45,12 @@ fs::path run(const icbsim::Scenario& s, const std::string& name, int threads, ic
   return path;
 }
 
-/// Every dataset of the file as raw bytes, by path.
-std::map<std::string, std::vector<char>> datasets(const fs::path& file) {
-  std::map<std::string, std::vector<char>> out;
-  icbsim::h5::Id f = icbsim::h5::open_file_read(file.string());
-  struct Visit {
-    static herr_t call(hid_t obj, const char* name, const H5O_info_t* info, void* data) {
-      if (info->type != H5O_TYPE_DATASET) return 0;
-      icbsim::h5::Id ds(H5Dopen2(obj, name, H5P_DEFAULT));
-      icbsim::h5::Id type(H5Dget_type(ds.get()));
-      if (H5Tis_variable_str(type.get()) > 0) return 0;  // failure reasons: compared through status
-      icbsim::h5::Id space(H5Dget_space(ds.get()));
-      const auto n = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space.get()));
-      std::vector<char> bytes(n * H5Tget_size(type.get()));
-      if (n > 0) H5Dread(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, bytes.data());
-      (*static_cast<std::map<std::string, std::vector<char>>*>(data))[name] = std::move(bytes);
-      return 0;
-    }
-  };
-  H5Ovisit(f.get(), H5_INDEX_NAME, H5_ITER_INC, &Visit::call, &out);
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("a cohort gives identical datasets on 1 and 2 threads", "[run][cohort][determinism]") {
   const auto s = cohort();
-  const auto one = datasets(run(s, "cohort_1.h5", 1));
-  const auto two = datasets(run(s, "cohort_2.h5", 2));
+  const auto one = icbsim::testing::datasets(run(s, "cohort_1.h5", 1));
+  const auto two = icbsim::testing::datasets(run(s, "cohort_2.h5", 2));
   REQUIRE(one.size() > 20);
   CHECK(one == two);
   // 60 patients x 2 arms.
@@ -80,9 +59,9 @@ TEST_CASE("a cohort gives identical datasets on 1 and 2 threads", "[run][cohort]
 
 TEST_CASE("a cohort run as two slices reproduces the whole run's rows", "[run][cohort][determinism]") {
   const auto s = cohort();
-  const auto whole = datasets(run(s, "cohort_whole.h5", 2));
-  const auto first = datasets(run(s, "cohort_a.h5", 2, {0, 50}));
-  const auto second = datasets(run(s, "cohort_b.h5", 2, {50, 120}));
+  const auto whole = icbsim::testing::datasets(run(s, "cohort_whole.h5", 2));
+  const auto first = icbsim::testing::datasets(run(s, "cohort_a.h5", 2, {0, 50}));
+  const auto second = icbsim::testing::datasets(run(s, "cohort_b.h5", 2, {50, 120}));
   for (const auto& [name, bytes] : whole) {
     if (name == "time" || name.rfind("scans/time", 0) == 0 || name.rfind("doses", 0) == 0) continue;
     INFO(name);

@@ -1,0 +1,256 @@
+// Shard merging: layout from the first shard, rows copied block by block.
+#include "engine/io/result_merger.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <memory>
+
+#include "engine/core/errors.hpp"
+#include "engine/cohort/trial_report.hpp"
+#include "engine/io/hdf5_handle.hpp"
+#include "engine/io/scenario_loader.hpp"
+#include "engine/run/plan.hpp"
+
+namespace icbsim {
+namespace {
+
+constexpr hsize_t kCopyRows = 4096;
+
+struct Shard {
+  std::string path;
+  h5::Id file;
+  long long first = 0;
+  long long rows = 0;
+};
+
+enum class Kind { kTaskRows, kDoseRows, kCopy };
+
+/// The resolved scenario without its `output:` line, which differs between shards by design.
+std::string without_output(const std::string& resolved) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < resolved.size()) {
+    const std::size_t end = resolved.find('\n', start);
+    const std::string line = resolved.substr(start, end == std::string::npos ? std::string::npos : end - start + 1);
+    if (line.rfind("output:", 0) != 0) out += line;
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+Kind kind_of(const std::string& path) {
+  if (path == "time" || path == "scans/time") return Kind::kCopy;
+  if (path.rfind("doses/", 0) == 0) return Kind::kDoseRows;
+  return Kind::kTaskRows;
+}
+
+long long int_attribute(hid_t file, const char* name) {
+  h5::Id attr(h5::check(H5Aopen(file, name, H5P_DEFAULT), std::string("opening attribute ") + name));
+  long long v = 0;
+  h5::check(H5Aread(attr.get(), H5T_NATIVE_LLONG, &v), std::string("reading attribute ") + name);
+  return v;
+}
+
+/// Copies every attribute of `from` onto `to` (skipping names in `skip`).
+void copy_attributes(hid_t from, hid_t to, const std::vector<std::string>& skip = {}) {
+  struct Context {
+    hid_t to;
+    const std::vector<std::string>* skip;
+  } ctx{to, &skip};
+  auto visit = [](hid_t location, const char* name, const H5A_info_t*, void* data) -> herr_t {
+    auto* c = static_cast<Context*>(data);
+    if (std::find(c->skip->begin(), c->skip->end(), name) != c->skip->end()) return 0;
+    h5::Id attr(H5Aopen(location, name, H5P_DEFAULT));
+    h5::Id type(H5Aget_type(attr.get()));
+    h5::Id space(H5Aget_space(attr.get()));
+    const auto n = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space.get()));
+    std::vector<char> buffer(std::max<std::size_t>(1, n) * H5Tget_size(type.get()));
+    if (H5Aread(attr.get(), type.get(), buffer.data()) < 0) return -1;
+    h5::Id copy(H5Acreate2(c->to, name, type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT));
+    const herr_t ok = H5Awrite(copy.get(), type.get(), buffer.data());
+    if (H5Tdetect_class(type.get(), H5T_VLEN) > 0 || H5Tis_variable_str(type.get()) > 0)
+      H5Dvlen_reclaim(type.get(), space.get(), H5P_DEFAULT, buffer.data());
+    return ok < 0 ? -1 : 0;
+  };
+  hsize_t index = 0;
+  h5::check(H5Aiterate2(from, H5_INDEX_CRT_ORDER, H5_ITER_INC, &index, visit, &ctx), "copying attributes");
+}
+
+/// The datasets and groups of a file in creation order ("trajectories", "trajectories/T", ...).
+std::vector<std::pair<std::string, H5O_type_t>> objects(hid_t file) {
+  std::vector<std::pair<std::string, H5O_type_t>> out;
+  auto visit = [](hid_t, const char* name, const H5O_info_t* info, void* data) -> herr_t {
+    if (std::string(name) != ".") static_cast<decltype(out)*>(data)->emplace_back(name, info->type);
+    return 0;
+  };
+  h5::check(H5Ovisit(file, H5_INDEX_CRT_ORDER, H5_ITER_INC, visit, &out), "listing objects");
+  return out;
+}
+
+/// Copies `rows` rows of `source` into `target` from row `offset`, in blocks.
+void copy_rows(hid_t source, hid_t target, hsize_t offset, hsize_t rows) {
+  h5::Id type(H5Dget_type(source));
+  h5::Id space(H5Dget_space(source));
+  const int rank = H5Sget_simple_extent_ndims(space.get());
+  hsize_t dims[2] = {0, 1};
+  H5Sget_simple_extent_dims(space.get(), dims, nullptr);
+  const hsize_t width = rank == 2 ? dims[1] : 1;
+  const bool vlen = H5Tis_variable_str(type.get()) > 0;
+  std::vector<char> buffer(kCopyRows * width * H5Tget_size(type.get()));
+  h5::Id target_space(H5Dget_space(target));
+  for (hsize_t start = 0; start < rows; start += kCopyRows) {
+    const hsize_t n = std::min(kCopyRows, rows - start);
+    hsize_t from[2] = {start, 0}, to[2] = {offset + start, 0}, count[2] = {n, width};
+    h5::Id source_space(H5Dget_space(source));
+    h5::check(H5Sselect_hyperslab(source_space.get(), H5S_SELECT_SET, from, nullptr, count, nullptr), "shard rows");
+    h5::check(H5Sselect_hyperslab(target_space.get(), H5S_SELECT_SET, to, nullptr, count, nullptr), "merged rows");
+    const hsize_t mem_dims[1] = {n * width};
+    h5::Id mem(H5Screate_simple(1, mem_dims, nullptr));
+    h5::check(H5Dread(source, type.get(), mem.get(), source_space.get(), H5P_DEFAULT, buffer.data()), "reading shard");
+    h5::check(H5Dwrite(target, type.get(), mem.get(), target_space.get(), H5P_DEFAULT, buffer.data()), "writing merge");
+    if (vlen) H5Dvlen_reclaim(type.get(), mem.get(), H5P_DEFAULT, buffer.data());
+  }
+}
+
+/// The trial report of a (merged) file, rebuilt from its task and outcome columns.
+std::string trial_report_of(hid_t file, const Scenario& scenario) {
+  const Plan plan(scenario);
+  const auto arm = h5::read_enum_codes(file, "/tasks/arm");
+  const auto status = h5::read_enum_codes(file, "/outcomes/status");
+  const auto best = h5::read_enum_codes(file, "/outcomes/best_response");
+  const auto sitc = h5::read_enum_codes(file, "/outcomes/sitc_class");
+  const auto hyper = h5::read_enum_codes(file, "/outcomes/hyperprogression");
+  const auto pfs_event = h5::read_enum_codes(file, "/outcomes/pfs_event");
+  const auto os_event = h5::read_enum_codes(file, "/outcomes/os_event");
+  const auto pfs = h5::read_doubles(file, "/outcomes/pfs_days");
+  const auto os = h5::read_doubles(file, "/outcomes/os_days");
+  std::vector<std::string> mechanisms;
+  std::vector<std::vector<int>> carries;
+  if (scenario.population)
+    for (const auto& o : scenario.population->overlays) {
+      mechanisms.push_back(o.overlay.name);
+      carries.push_back(h5::read_enum_codes(file, "/tasks/carries/" + o.overlay.name));
+    }
+  std::vector<double> stratum_values;
+  if (scenario.strata) stratum_values = h5::read_doubles(file, "/parameters/" + scenario.strata->name);
+  std::vector<cohort::TaskSummary> tasks(arm.size());
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    cohort::TaskSummary& t = tasks[i];
+    t.arm = static_cast<std::uint16_t>(arm[i]);
+    t.ok = status[i] == 0;
+    t.best = static_cast<readout::Response>(best[i]);
+    t.sitc = static_cast<readout::SitcClass>(sitc[i]);
+    t.hyperprogression = hyper[i] != 0;
+    t.pfs_days = static_cast<float>(pfs[i]);
+    t.pfs_event = pfs_event[i] != 0;
+    t.os_days = static_cast<float>(os[i]);
+    t.os_event = os_event[i] != 0;
+    for (const auto& c : carries) t.carries.push_back(c[i] != 0);
+    if (scenario.strata)
+      t.stratum = static_cast<int>(std::upper_bound(scenario.strata->cuts.begin(), scenario.strata->cuts.end(),
+                                                    stratum_values[i]) - scenario.strata->cuts.begin());
+  }
+  const std::vector<std::string> strata = scenario.strata ? scenario.strata->labels : std::vector<std::string>{};
+  return cohort::make_trial_report(tasks, plan.arm_names(), mechanisms, strata).text;
+}
+
+}  // namespace
+
+MergeSummary merge_results(const std::string& output, const std::vector<std::string>& paths,
+                           const ModelRegistry& registry) {
+  if (paths.empty()) throw IoError("merge: no shard files given");
+  std::vector<Shard> shards;
+  MergeSummary summary;
+  long long total = -1;
+  for (const std::string& path : paths) {
+    Shard s{path, h5::open_file_read(path)};
+    const hid_t f = s.file.get();
+    if (H5Aexists(f, "total_tasks") <= 0 || H5Aexists(f, "first_task") <= 0)
+      throw IoError("merge: '" + path + "' is not an icbsim result file");
+    const long long t = int_attribute(f, "total_tasks");
+    const std::string resolved = without_output(h5::read_string_attribute(f, "scenario_resolved"));
+    if (total < 0) {
+      total = t;
+      summary.scenario_resolved = resolved;
+    } else if (t != total || resolved != summary.scenario_resolved) {
+      throw IoError("merge: '" + path + "' is a slice of a different scenario than '" + paths.front() + "'");
+    }
+    s.first = int_attribute(f, "first_task");
+    const std::vector<hsize_t> dims = h5::dataset_dims(f, "/tasks/id");
+    s.rows = static_cast<long long>(dims.empty() ? 0 : dims[0]);
+    summary.failed += static_cast<std::size_t>(int_attribute(f, "failed_tasks"));
+    shards.push_back(std::move(s));
+  }
+  std::sort(shards.begin(), shards.end(), [](const Shard& a, const Shard& b) { return a.first < b.first; });
+  long long next = 0;
+  for (const Shard& s : shards) {
+    if (s.first != next)
+      throw IoError("merge: tasks " + std::to_string(next) + " to " + std::to_string(s.first - 1) +
+                    (s.first < next ? " are in two shards" : " are in no shard") + " (at '" + s.path + "')");
+    next = s.first + s.rows;
+  }
+  if (next != total) throw IoError("merge: tasks " + std::to_string(next) + " to " + std::to_string(total - 1) + " are in no shard");
+  summary.shards = shards.size();
+  summary.tasks = static_cast<std::size_t>(total);
+
+  const std::string temp = output + ".partial";
+  {
+    h5::Id out = h5::create_file(temp);
+    const hid_t first = shards.front().file.get();
+    for (const auto& [name, type] : objects(first)) {
+      if (type == H5O_TYPE_GROUP) {
+        h5::Id group = h5::create_group(out.get(), name);
+        continue;
+      }
+      h5::Id source(h5::check(H5Dopen2(first, name.c_str(), H5P_DEFAULT), "opening " + name));
+      const Kind kind = kind_of(name);
+      if (kind == Kind::kCopy) {
+        h5::check(H5Ocopy(first, name.c_str(), out.get(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT), "copying " + name);
+        continue;
+      }
+      h5::Id type_id(H5Dget_type(source.get()));
+      h5::Id space(H5Dget_space(source.get()));
+      const int rank = H5Sget_simple_extent_ndims(space.get());
+      hsize_t dims[2] = {0, 0};
+      H5Sget_simple_extent_dims(space.get(), dims, nullptr);
+      hsize_t rows = 0;
+      for (const Shard& s : shards) {
+        h5::Id d(h5::check(H5Dopen2(s.file.get(), name.c_str(), H5P_DEFAULT), "opening " + name + " in " + s.path));
+        h5::Id sp(H5Dget_space(d.get()));
+        hsize_t sd[2] = {0, 0};
+        H5Sget_simple_extent_dims(sp.get(), sd, nullptr);
+        rows += sd[0];
+      }
+      dims[0] = rows;
+      h5::Id target = h5::create_dataset(out.get(), name, type_id.get(), std::span<const hsize_t>(dims, static_cast<std::size_t>(rank)));
+      copy_attributes(source.get(), target.get());
+      hsize_t offset = 0;
+      for (const Shard& s : shards) {
+        h5::Id d(H5Dopen2(s.file.get(), name.c_str(), H5P_DEFAULT));
+        h5::Id sp(H5Dget_space(d.get()));
+        hsize_t sd[2] = {0, 0};
+        H5Sget_simple_extent_dims(sp.get(), sd, nullptr);
+        copy_rows(d.get(), target.get(), offset, sd[0]);
+        offset += sd[0];
+      }
+    }
+    copy_attributes(first, out.get(), {"first_task", "failed_tasks", "wall_seconds", "report"});
+    h5::set_attribute(out.get(), "first_task", 0LL);
+    h5::set_attribute(out.get(), "failed_tasks", static_cast<long long>(summary.failed));
+    double wall = 0;
+    for (const Shard& s : shards) wall += h5::read_double_attribute(s.file.get(), "wall_seconds");
+    h5::set_attribute(out.get(), "wall_seconds", wall);
+    h5::set_attribute(out.get(), "merged_shards", static_cast<long long>(shards.size()));
+    const Scenario scenario = load_scenario_text(summary.scenario_resolved, "<scenario_resolved of the shards>", registry);
+    if (scenario.readout) h5::set_attribute(out.get(), "report", trial_report_of(out.get(), scenario));
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, output, ec);
+  if (ec) throw IoError("merge: cannot rename '" + temp + "' to '" + output + "': " + ec.message());
+  return summary;
+}
+
+}  // namespace icbsim

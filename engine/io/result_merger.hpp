@@ -1,0 +1,29 @@
+// Joins the result files of slices of one scenario (Slurm array shards, `icbsim run --tasks` or
+// `--shard i/N`) into one file whose datasets are byte-identical to those of a single run: task
+// rows are copied to their global ids, dose rows concatenated in task order. Copying (rather than
+// HDF5 virtual datasets) makes the merged file self-contained, so the shards can be deleted.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/core/model_registry.hpp"
+
+namespace icbsim {
+
+/// What the merge found, for the caller's report.
+struct MergeSummary {
+  std::size_t shards = 0;
+  std::size_t tasks = 0;
+  std::size_t failed = 0;
+  std::string scenario_resolved;  ///< common to every shard
+};
+
+/// Merges `shards` into `output` (written as `<output>.partial`, renamed when complete), and
+/// builds the trial report of the whole (the scenario is reloaded from `scenario_resolved` with
+/// `registry`). Throws IoError when the shards are not slices of one scenario, overlap, or leave
+/// tasks uncovered.
+MergeSummary merge_results(const std::string& output, const std::vector<std::string>& shards,
+                           const ModelRegistry& registry);
+
+}  // namespace icbsim

@@ -1,0 +1,76 @@
+// result_merger: shards of a treated cohort merge into a file whose datasets and trial report equal
+// those of one run; overlapping, incomplete or foreign shards are refused.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "engine/io/result_merger.hpp"
+#include "engine/io/result_writer.hpp"
+#include "engine/io/scenario_loader.hpp"
+#include "engine/run/runner.hpp"
+#include "models/register_builtin.hpp"
+#include "tests/support/hdf5_datasets.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const icbsim::ModelRegistry& registry() {
+  static const icbsim::ModelRegistry r = icbsim::models::builtin_registry();
+  return r;
+}
+
+const std::string kScenario =
+    "model: nsclc_icb\npatient: {weight: 70 kg, height: 175 cm}\ntime: {end: 200 days, output_every: 7 days}\n"
+    "tumour: {size: tumour_diameter}\nscans: {every: 6 weeks}\n"
+    "population: {size: 5, distributions: {antigenicity: {distribution: lognormal, median: 1, cv: 0.8}},"
+    " prevalence: {low_tmb: 0.5}}\n"
+    "arms: {pembrolizumab: {treatment: {drugs: [{drug: pembrolizumab}], stop: confirmed_progression}},"
+    " docetaxel: {treatment: {drugs: [{drug: docetaxel}]}}}\nseed: 3\n";
+
+fs::path run(const icbsim::Scenario& s, const std::string& name, icbsim::TaskRange range = {}) {
+  const fs::path path = fs::temp_directory_path() / "icbsim_tests" / name;
+  fs::create_directories(path.parent_path());
+  const icbsim::Plan plan(s, range);
+  icbsim::Hdf5ResultWriter writer(path.string(), s, plan);
+  icbsim::run_plan(s, plan, writer);
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("merged shards equal one run, doses and report included", "[io][merge]") {
+  const auto s = icbsim::load_scenario_text(kScenario, "m.yaml", registry());
+  const fs::path whole = run(s, "merge_whole.h5");
+  const std::vector<std::string> shards = {run(s, "merge_c.h5", {7, 10}).string(), run(s, "merge_a.h5", {0, 3}).string(),
+                                           run(s, "merge_b.h5", {3, 7}).string()};
+  const fs::path merged = fs::temp_directory_path() / "icbsim_tests" / "merge_merged.h5";
+  const auto summary = icbsim::merge_results(merged.string(), shards, registry());
+  CHECK(summary.shards == 3);
+  CHECK(summary.tasks == 10);
+  const auto a = icbsim::testing::datasets(whole);
+  const auto b = icbsim::testing::datasets(merged);
+  REQUIRE(a.count("doses/time") == 1);
+  REQUIRE(a.size() == b.size());
+  for (const auto& [name, bytes] : a) {
+    INFO(name);
+    CHECK(b.at(name) == bytes);
+  }
+  icbsim::h5::Id fa = icbsim::h5::open_file_read(whole.string());
+  icbsim::h5::Id fb = icbsim::h5::open_file_read(merged.string());
+  CHECK(icbsim::h5::read_string_attribute(fa.get(), "report") == icbsim::h5::read_string_attribute(fb.get(), "report"));
+}
+
+TEST_CASE("shards that overlap, leave gaps or come from another scenario are refused", "[io][merge]") {
+  const auto s = icbsim::load_scenario_text(kScenario, "m.yaml", registry());
+  const std::string a = run(s, "merge_x0.h5", {0, 4}).string();
+  const std::string b = run(s, "merge_x1.h5", {3, 10}).string();
+  const std::string c = run(s, "merge_x2.h5", {5, 10}).string();
+  const std::string out = (fs::temp_directory_path() / "icbsim_tests" / "merge_bad.h5").string();
+  CHECK_THROWS_WITH(icbsim::merge_results(out, {a, b}, registry()), Catch::Contains("in two shards"));
+  CHECK_THROWS_WITH(icbsim::merge_results(out, {a, c}, registry()), Catch::Contains("in no shard"));
+  auto other = icbsim::load_scenario_text(kScenario + "description: other\n", "o.yaml", registry());
+  const std::string d = run(other, "merge_x3.h5", {4, 10}).string();
+  CHECK_THROWS_WITH(icbsim::merge_results(out, {a, d}, registry()), Catch::Contains("different scenario"));
+  CHECK_FALSE(fs::exists(out));
+}
