@@ -21,7 +21,8 @@ struct RunOptions {
   std::optional<std::string> shard;     ///< "I/N": run the I-th of N equal slices (I from 0)
 };
 
-int run_command(const RunOptions& options, const ModelRegistry& registry);
+class MpiSession;
+int run_command(const RunOptions& options, const ModelRegistry& registry, const MpiSession& mpi);
 int validate_command(const std::string& scenario, const ModelRegistry& registry);
 int models_command(const std::optional<std::string>& describe, const ModelRegistry& registry);
 int summary_command(const std::string& result_file);

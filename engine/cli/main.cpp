@@ -7,11 +7,13 @@
 #include <icbsim/build_info.hpp>
 
 #include "engine/cli/commands.hpp"
+#include "engine/cli/mpi_session.hpp"
 #include "engine/core/errors.hpp"
 #include "models/register_builtin.hpp"
 
 int main(int argc, char** argv) {
   using namespace icbsim;
+  cli::MpiSession mpi(argc, argv);
   CLI::App app{"icbsim: tumour-immune simulation under immune checkpoint blockade in NSCLC"};
   app.set_version_flag("--version", "icbsim " + std::string(build_info::kVersion) + " (" +
                                         std::string(build_info::kGitCommit) + ")");
@@ -60,13 +62,13 @@ int main(int argc, char** argv) {
 
   try {
     const ModelRegistry registry = models::builtin_registry();
-    if (*run_cmd) return cli::run_command(run, registry);
+    if (*run_cmd) return mpi.max(cli::run_command(run, registry, mpi));
     if (*validate_cmd) return cli::validate_command(validate_file, registry);
     if (*models_cmd) return cli::models_command(describe, registry);
     if (*summary_cmd) return cli::summary_command(summary_file);
     if (*merge_cmd) return cli::merge_command(merge_output, merge_shards, registry);
   } catch (const ScenarioError& e) {
-    std::cerr << "error: " << e.what() << '\n';
+    if (mpi.rank() == 0) std::cerr << "error: " << e.what() << '\n';
     return cli::kBadInput;
   } catch (const IoError& e) {
     std::cerr << "I/O error: " << e.what() << '\n';

@@ -1,10 +1,13 @@
 // `icbsim run [SCENARIO] [-o FILE]`: load and validate, plan, run, write HDF5, print a summary.
+#include <filesystem>
 #include <functional>
 #include <iostream>
 
 #include <icbsim/quickstart_scenario.hpp>
 
 #include "engine/cli/commands.hpp"
+#include "engine/cli/mpi_session.hpp"
+#include "engine/io/result_merger.hpp"
 #include "engine/cli/progress.hpp"
 #include "engine/cli/run_summary.hpp"
 #include "engine/io/result_reader.hpp"
@@ -15,7 +18,7 @@
 
 namespace icbsim::cli {
 
-int run_command(const RunOptions& options, const ModelRegistry& registry) {
+int run_command(const RunOptions& options, const ModelRegistry& registry, const MpiSession& mpi) {
   Scenario scenario = options.scenario
                           ? load_scenario_file(*options.scenario, registry)
                           : load_scenario_text(std::string(kQuickstartYaml), std::string(kQuickstartName), registry);
@@ -56,6 +59,18 @@ int run_command(const RunOptions& options, const ModelRegistry& registry) {
     const std::size_t total = Plan(scenario).total_tasks();
     range = TaskRange{index * total / count, (index + 1) * total / count};
   }
+  // Several MPI ranks: each runs an equal slice into a shard of its own; rank 0 merges them.
+  const bool distributed = mpi.size() > 1;
+  if (distributed) {
+    if (options.tasks || options.shard)
+      throw ScenarioError(SourceLocation{}, "--tasks and --shard cannot be combined with several MPI ranks");
+    const std::size_t total = Plan(scenario).total_tasks();
+    const auto r = static_cast<std::size_t>(mpi.rank()), n = static_cast<std::size_t>(mpi.size());
+    range = TaskRange{r * total / n, (r + 1) * total / n};
+  }
+  const std::string final_output = scenario.output_path;
+  auto shard_path = [&](int rank) { return final_output + ".rank" + std::to_string(rank) + ".h5"; };
+  if (distributed) scenario.output_path = shard_path(mpi.rank());
   std::optional<Plan> plan_storage;
   try {
     plan_storage.emplace(scenario, range);
@@ -66,12 +81,24 @@ int run_command(const RunOptions& options, const ModelRegistry& registry) {
   RunReport report;
   {
     Hdf5ResultWriter writer(scenario.output_path, scenario, plan);
-    Progress progress(!options.quiet);
+    Progress progress(!options.quiet && mpi.rank() == 0);
     report = run_plan(scenario, plan, writer, std::ref(progress));
+  }
+  if (distributed) {
+    mpi.barrier();
+    if (mpi.rank() != 0) return report.failed > 0 ? kTasksFailed : kOk;
+    std::vector<std::string> shards;
+    for (int rank = 0; rank < mpi.size(); ++rank) shards.push_back(shard_path(rank));
+    const MergeSummary merged = merge_results(final_output, shards, registry);
+    for (const std::string& shard : shards) std::filesystem::remove(shard);
+    scenario.output_path = final_output;
+    report.failed = merged.failed;
+    report.tasks = merged.tasks;
   }
   if (!options.quiet) {
     print_result_summary(read_result_file(scenario.output_path), scenario.output_path, std::cout);
-    std::cout << "\nwall time     " << report.wall_seconds << " s on " << report.threads << " thread(s)\n";
+    std::cout << "\nwall time     " << report.wall_seconds << " s on " << report.threads << " thread(s)"
+              << (distributed ? " x " + std::to_string(mpi.size()) + " MPI ranks" : std::string()) << "\n";
   }
   if (report.failed > 0) {
     std::cerr << report.failed << " of " << report.tasks << " task(s) failed; reasons are in /outcomes/failure_reason\n";

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <string>
 
+#include "tests/support/hdf5_datasets.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -102,6 +104,28 @@ TEST_CASE("icbsim run --shard and icbsim merge", "[cli][merge]") {
   CHECK(run_icbsim("run " + fixture + " --shard 3/3 -o " + (dir / "x.h5").string()).exit_code == 2);
   CHECK(run_icbsim("summary " + (dir / "m.h5").string()).output.find("trial report") != std::string::npos);
 }
+
+#ifndef ICBSIM_TEST_NO_MPI
+// engine/cli/mpi_session.cpp: three MPI ranks write the same datasets as one process.
+TEST_CASE("mpirun -n 3 icbsim run gives the single-process datasets", "[cli][mpi]") {
+  const fs::path dir = fresh_folder("mpi");
+  const std::string fixture = std::string(ICBSIM_SOURCE_DIR) + "/tests/data/kuznetsov_cohort.yaml";
+  REQUIRE(run_icbsim("run " + fixture + " -q -o " + (dir / "one.h5").string()).exit_code == 0);
+  const std::string mpirun =
+      "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 mpirun -n 3 --oversubscribe " + std::string(ICBSIM_EXE);
+  FILE* pipe = popen((mpirun + " run " + fixture + " -q -o " + (dir / "three.h5").string() + " 2>&1").c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  std::string output;
+  while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+  const int status = pclose(pipe);
+  INFO(output);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  CHECK(icbsim::testing::datasets(dir / "one.h5") == icbsim::testing::datasets(dir / "three.h5"));
+  CHECK_FALSE(fs::exists((dir / "three.h5").string() + ".rank1.h5"));  // shards removed after the merge
+}
+#endif
 
 TEST_CASE("every shipped scenario in configs/scenarios validates and runs", "[cli][smoke]") {
   const fs::path dir = fresh_folder("shipped");
