@@ -71,3 +71,26 @@ TEST_CASE("the output grid covers the span and ends exactly at its end", "[io][s
   span = {2.0, 4.0, 0.5};
   CHECK(icbsim::output_grid(span) == std::vector<double>{2, 2.5, 3, 3.5, 4});
 }
+
+TEST_CASE("shipped cohort scenarios write back a resolved scenario that loads to the same", "[io][scenario]") {
+  for (const char* name : {"default_cohort.yaml", "after_primary_resistance.yaml", "phenotype_panel.yaml"}) {
+    INFO(name);
+    const auto first =
+        icbsim::load_scenario_file(std::string(ICBSIM_SOURCE_DIR) + "/configs/scenarios/" + name, registry());
+    const std::string resolved = icbsim::resolved_scenario_yaml(first);
+    const auto second = load_scenario_text(resolved, "resolved.yaml", registry());
+    CHECK(icbsim::resolved_scenario_yaml(second) == resolved);
+    CHECK(second.parameters == first.parameters);
+    CHECK(second.arms.size() == first.arms.size());
+    CHECK(second.overlays.size() == first.overlays.size());
+    CHECK(second.population.has_value() == first.population.has_value());
+    if (first.population) {
+      CHECK(second.population->size == first.population->size);
+      CHECK(second.population->quantities.size() == first.population->quantities.size());
+      CHECK(second.population->overlays.size() == first.population->overlays.size());
+    }
+    CHECK(second.strata.has_value() == first.strata.has_value());
+    for (std::size_t a = 0; a < first.arms.size(); ++a)
+      CHECK(second.arms[a].switch_rule.has_value() == first.arms[a].switch_rule.has_value());
+  }
+}
