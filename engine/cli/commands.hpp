@@ -2,6 +2,7 @@
 // propagate as exceptions to main(), which maps them to codes.
 #pragma once
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,8 @@ struct RunOptions {
   bool quiet = false;
   std::optional<std::string> tasks;     ///< "BEGIN:END": run only these task ids
   std::optional<std::string> shard;     ///< "I/N": run the I-th of N equal slices (I from 0)
+  bool resume = false;                  ///< complete OUT's interrupted run (OUT.interrupted.h5)
+  const std::atomic<bool>* interrupt = nullptr;  ///< set by SIGINT/SIGTERM
 };
 
 class MpiSession;

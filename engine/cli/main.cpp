@@ -1,6 +1,8 @@
 // Entry point of the icbsim executable: parses the command line with CLI11, dispatches to a verb
 // and turns exceptions into messages and exit codes (0 ok, 1 tasks failed, 2 bad input,
 // 3 I/O or internal error).
+#include <atomic>
+#include <csignal>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -10,6 +12,13 @@
 #include "engine/cli/mpi_session.hpp"
 #include "engine/core/errors.hpp"
 #include "models/register_builtin.hpp"
+
+namespace {
+// Set by SIGINT/SIGTERM: the runner stops starting tasks, finishes those in flight and writes what
+// it has (a signal handler can only reach a static, lock-free flag).
+std::atomic<bool> interrupted{false};
+extern "C" void on_interrupt(int) { interrupted.store(true); }
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace icbsim;
@@ -24,6 +33,7 @@ int main(int argc, char** argv) {
   run_cmd->add_option("scenario", run.scenario, "Scenario YAML file");
   run_cmd->add_option("-o,--output", run.output, "Result file (.h5); overrides the scenario's output:");
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print only errors");
+  run_cmd->add_flag("--resume", run.resume, "Complete the interrupted run of OUT (OUT.interrupted.h5)");
   auto* tasks_opt =
       run_cmd->add_option("--tasks", run.tasks, "Run only task ids BEGIN:END (a slice; rows keep their global ids)");
   run_cmd->add_option("--shard", run.shard, "Run slice I of N equal slices, I from 0 (e.g. $SLURM_ARRAY_TASK_ID/4)")
@@ -62,7 +72,12 @@ int main(int argc, char** argv) {
 
   try {
     const ModelRegistry registry = models::builtin_registry();
-    if (*run_cmd) return mpi.max(cli::run_command(run, registry, mpi));
+    if (*run_cmd) {
+      std::signal(SIGINT, on_interrupt);
+      std::signal(SIGTERM, on_interrupt);
+      run.interrupt = &interrupted;
+      return mpi.max(cli::run_command(run, registry, mpi));
+    }
     if (*validate_cmd) return cli::validate_command(validate_file, registry);
     if (*models_cmd) return cli::models_command(describe, registry);
     if (*summary_cmd) return cli::summary_command(summary_file);

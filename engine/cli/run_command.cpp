@@ -17,6 +17,36 @@
 #include "engine/run/runner.hpp"
 
 namespace icbsim::cli {
+namespace {
+
+/// Completes an interrupted run: the not-run task ranges of OUT.interrupted.h5 run as slices, then
+/// are written over a copy of it into OUT.
+int resume_run(Scenario& scenario, const RunOptions& options, const ModelRegistry& registry, const MpiSession& mpi) {
+  if (mpi.size() > 1 || options.tasks || options.shard)
+    throw ScenarioError(SourceLocation{}, "--resume runs in one process and for the whole scenario");
+  const std::string output = scenario.output_path;
+  const std::string partial = interrupted_path(output);
+  if (!std::filesystem::exists(partial))
+    throw ScenarioError(SourceLocation{}, "nothing to resume: '" + partial + "' does not exist");
+  std::vector<std::string> slices;
+  for (const auto& [begin, end] : not_run_ranges(partial)) {
+    const Plan plan(scenario, TaskRange{begin, end});
+    slices.push_back(output + ".resume" + std::to_string(slices.size()) + ".h5");
+    Hdf5ResultWriter writer(slices.back(), scenario, plan);
+    Progress progress(!options.quiet);
+    run_plan(scenario, plan, writer, std::ref(progress));
+  }
+  const MergeSummary merged = resume_results(output, partial, slices, registry);
+  for (const std::string& slice : slices) std::filesystem::remove(slice);
+  std::filesystem::remove(partial);
+  if (!options.quiet) {
+    std::cout << "resumed " << slices.size() << " range(s) of not-run tasks\n";
+    print_result_summary(read_result_file(output), output, std::cout);
+  }
+  return merged.failed > 0 ? kTasksFailed : kOk;
+}
+
+}  // namespace
 
 int run_command(const RunOptions& options, const ModelRegistry& registry, const MpiSession& mpi) {
   Scenario scenario = options.scenario
@@ -59,6 +89,7 @@ int run_command(const RunOptions& options, const ModelRegistry& registry, const 
     const std::size_t total = Plan(scenario).total_tasks();
     range = TaskRange{index * total / count, (index + 1) * total / count};
   }
+  if (options.resume) return resume_run(scenario, options, registry, mpi);
   // Several MPI ranks: each runs an equal slice into a shard of its own; rank 0 merges them.
   const bool distributed = mpi.size() > 1;
   if (distributed) {
@@ -82,7 +113,12 @@ int run_command(const RunOptions& options, const ModelRegistry& registry, const 
   {
     Hdf5ResultWriter writer(scenario.output_path, scenario, plan);
     Progress progress(!options.quiet && mpi.rank() == 0);
-    report = run_plan(scenario, plan, writer, std::ref(progress));
+    report = run_plan(scenario, plan, writer, std::ref(progress), options.interrupt);
+    if (report.not_run > 0) {
+      std::cerr << "interrupted: " << report.not_run << " of " << report.tasks << " task(s) not run; the finished ones are in "
+                << writer.path() << "\ncomplete them with: icbsim run SCENARIO -o " << final_output << " --resume\n";
+      return kTasksFailed;
+    }
   }
   if (distributed) {
     mpi.barrier();

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <memory>
 
 #include "engine/core/errors.hpp"
@@ -157,15 +158,26 @@ std::string trial_report_of(hid_t file, const Scenario& scenario) {
   return cohort::make_trial_report(tasks, plan.arm_names(), mechanisms, strata).text;
 }
 
-}  // namespace
+/// Row of the first dose of global task `task` in a whole-scenario file's dose table.
+hsize_t first_dose_row(hid_t file, long long task) {
+  const std::vector<hsize_t> dims = h5::dataset_dims(file, "/doses/task");
+  h5::Id ds(h5::check(H5Dopen2(file, "/doses/task", H5P_DEFAULT), "opening /doses/task"));
+  std::vector<long long> ids(dims.empty() ? 0 : dims[0]);
+  if (!ids.empty())
+    h5::check(H5Dread(ds.get(), H5T_NATIVE_LLONG, H5S_ALL, H5S_ALL, H5P_DEFAULT, ids.data()), "reading /doses/task");
+  return static_cast<hsize_t>(std::lower_bound(ids.begin(), ids.end(), task) - ids.begin());
+}
 
-MergeSummary merge_results(const std::string& output, const std::vector<std::string>& paths,
-                           const ModelRegistry& registry) {
+/// Merges `paths`; with a `base` file, starts from a copy of it and writes the shards over it.
+MergeSummary merge(const std::string& output, const std::vector<std::string>& paths, const std::string* base,
+                   const ModelRegistry& registry) {
   if (paths.empty()) throw IoError("merge: no shard files given");
   std::vector<Shard> shards;
   MergeSummary summary;
   long long total = -1;
-  for (const std::string& path : paths) {
+  std::vector<std::string> all = paths;
+  if (base) all.insert(all.begin(), *base);
+  for (const std::string& path : all) {
     Shard s{path, h5::open_file_read(path)};
     const hid_t f = s.file.get();
     if (H5Aexists(f, "total_tasks") <= 0 || H5Aexists(f, "first_task") <= 0)
@@ -184,22 +196,41 @@ MergeSummary merge_results(const std::string& output, const std::vector<std::str
     summary.failed += static_cast<std::size_t>(int_attribute(f, "failed_tasks"));
     shards.push_back(std::move(s));
   }
+  std::optional<Shard> base_shard;
+  if (base) {
+    base_shard = std::move(shards.front());
+    shards.erase(shards.begin());
+    summary.failed = 0;  // recounted from the merged status below
+    if (base_shard->first != 0 || base_shard->rows != total)
+      throw IoError("resume: '" + *base + "' does not hold every task of its scenario");
+  }
   std::sort(shards.begin(), shards.end(), [](const Shard& a, const Shard& b) { return a.first < b.first; });
   long long next = 0;
   for (const Shard& s : shards) {
-    if (s.first != next)
+    if (s.first < next || (!base && s.first != next))
       throw IoError("merge: tasks " + std::to_string(next) + " to " + std::to_string(s.first - 1) +
                     (s.first < next ? " are in two shards" : " are in no shard") + " (at '" + s.path + "')");
     next = s.first + s.rows;
   }
-  if (next != total) throw IoError("merge: tasks " + std::to_string(next) + " to " + std::to_string(total - 1) + " are in no shard");
+  if (!base && next != total)
+    throw IoError("merge: tasks " + std::to_string(next) + " to " + std::to_string(total - 1) + " are in no shard");
+  if (base) {
+    const auto status = h5::read_enum_codes(base_shard->file.get(), "/outcomes/status");
+    for (std::size_t t = 0; t < status.size(); ++t) {
+      if (status[t] != 2) continue;
+      bool covered = false;
+      for (const Shard& s : shards)
+        covered = covered || (static_cast<long long>(t) >= s.first && static_cast<long long>(t) < s.first + s.rows);
+      if (!covered) throw IoError("resume: task " + std::to_string(t) + " was not run and no resumed slice holds it");
+    }
+  }
   summary.shards = shards.size();
   summary.tasks = static_cast<std::size_t>(total);
 
   const std::string temp = output + ".partial";
   {
     h5::Id out = h5::create_file(temp);
-    const hid_t first = shards.front().file.get();
+    const hid_t first = base ? base_shard->file.get() : shards.front().file.get();
     for (const auto& [name, type] : objects(first)) {
       if (type == H5O_TYPE_GROUP) {
         h5::Id group = h5::create_group(out.get(), name);
@@ -224,23 +255,29 @@ MergeSummary merge_results(const std::string& output, const std::vector<std::str
         H5Sget_simple_extent_dims(sp.get(), sd, nullptr);
         rows += sd[0];
       }
-      dims[0] = rows;
+      if (base) rows = dims[0];  // the base holds every row
       h5::Id target = h5::create_dataset(out.get(), name, type_id.get(), std::span<const hsize_t>(dims, static_cast<std::size_t>(rank)));
       copy_attributes(source.get(), target.get());
+      if (base) copy_rows(source.get(), target.get(), 0, dims[0]);
       hsize_t offset = 0;
       for (const Shard& s : shards) {
         h5::Id d(H5Dopen2(s.file.get(), name.c_str(), H5P_DEFAULT));
         h5::Id sp(H5Dget_space(d.get()));
         hsize_t sd[2] = {0, 0};
         H5Sget_simple_extent_dims(sp.get(), sd, nullptr);
+        if (base) offset = kind == Kind::kDoseRows ? first_dose_row(first, s.first) : static_cast<hsize_t>(s.first);
         copy_rows(d.get(), target.get(), offset, sd[0]);
         offset += sd[0];
       }
     }
-    copy_attributes(first, out.get(), {"first_task", "failed_tasks", "wall_seconds", "report"});
+    copy_attributes(first, out.get(), {"first_task", "failed_tasks", "not_run_tasks", "wall_seconds", "report"});
+    if (base) {
+      for (int code : h5::read_enum_codes(out.get(), "/outcomes/status")) summary.failed += code == 1 ? 1 : 0;
+    }
     h5::set_attribute(out.get(), "first_task", 0LL);
     h5::set_attribute(out.get(), "failed_tasks", static_cast<long long>(summary.failed));
-    double wall = 0;
+    h5::set_attribute(out.get(), "not_run_tasks", 0LL);
+    double wall = base ? h5::read_double_attribute(base_shard->file.get(), "wall_seconds") : 0.0;
     for (const Shard& s : shards) wall += h5::read_double_attribute(s.file.get(), "wall_seconds");
     h5::set_attribute(out.get(), "wall_seconds", wall);
     h5::set_attribute(out.get(), "merged_shards", static_cast<long long>(shards.size()));
@@ -251,6 +288,32 @@ MergeSummary merge_results(const std::string& output, const std::vector<std::str
   std::filesystem::rename(temp, output, ec);
   if (ec) throw IoError("merge: cannot rename '" + temp + "' to '" + output + "': " + ec.message());
   return summary;
+}
+
+}  // namespace
+
+MergeSummary merge_results(const std::string& output, const std::vector<std::string>& shards,
+                           const ModelRegistry& registry) {
+  return merge(output, shards, nullptr, registry);
+}
+
+MergeSummary resume_results(const std::string& output, const std::string& interrupted,
+                            const std::vector<std::string>& resumed, const ModelRegistry& registry) {
+  return merge(output, resumed, &interrupted, registry);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> not_run_ranges(const std::string& path) {
+  h5::Id f = h5::open_file_read(path);
+  const auto status = h5::read_enum_codes(f.get(), "/outcomes/status");
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  for (std::size_t t = 0; t < status.size(); ++t) {
+    if (status[t] != 2) continue;
+    if (!ranges.empty() && ranges.back().second == t)
+      ranges.back().second = t + 1;
+    else
+      ranges.emplace_back(t, t + 1);
+  }
+  return ranges;
 }
 
 }  // namespace icbsim

@@ -26,4 +26,13 @@ struct MergeSummary {
 MergeSummary merge_results(const std::string& output, const std::vector<std::string>& shards,
                            const ModelRegistry& registry);
 
+/// Completes an interrupted run: copies `interrupted` (a whole-scenario file whose unfinished
+/// tasks have status not_run) and writes the rows of `resumed` slices over it. Throws IoError when
+/// a not-run task is left uncovered or the files belong to different scenarios.
+MergeSummary resume_results(const std::string& output, const std::string& interrupted,
+                            const std::vector<std::string>& resumed, const ModelRegistry& registry);
+
+/// The contiguous ranges [begin, end) of global task ids whose status is not_run in `path`.
+std::vector<std::pair<std::size_t, std::size_t>> not_run_ranges(const std::string& path);
+
 }  // namespace icbsim

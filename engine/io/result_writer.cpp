@@ -16,7 +16,7 @@
 namespace icbsim {
 namespace {
 
-constexpr std::pair<std::string_view, int> kStatusMembers[] = {{"ok", 0}, {"failed", 1}};
+constexpr std::pair<std::string_view, int> kStatusMembers[] = {{"ok", 0}, {"failed", 1}, {"not_run", 2}};
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 void describe(hid_t object, std::string_view unit, std::string_view description) {
@@ -34,6 +34,13 @@ std::string utc_now() {
 }
 
 }  // namespace
+
+std::string interrupted_path(const std::string& path) {
+  const std::string suffix = ".h5";
+  if (path.size() > suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0)
+    return path.substr(0, path.size() - suffix.size()) + ".interrupted.h5";
+  return path + ".interrupted.h5";
+}
 
 Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, const Plan& plan)
     : path_(std::move(path)),
@@ -164,7 +171,7 @@ void Hdf5ResultWriter::write_task(const TaskRecord& record) {
   }
   const long long patient = static_cast<long long>(record.patient);
   const auto arm = static_cast<signed char>(record.arm);
-  const signed char status = record.ok ? 0 : 1;
+  const signed char status = record.ok ? 0 : (record.not_run ? 2 : 1);
   const long long global = static_cast<long long>(plan_.global_id(task));
   task_ids_->put(task, &global);
   tasks_[0].put(task, &patient);
@@ -174,7 +181,7 @@ void Hdf5ResultWriter::write_task(const TaskRecord& record) {
     const signed char carries = k < record.carries.size() && record.carries[k] ? 1 : 0;
     carries_[k].put(task, &carries);
   }
-  if (!record.ok) h5::write_string_element(failure_.get(), task, record.failure);  // rare: written at once
+  if (!record.ok && !record.not_run) h5::write_string_element(failure_.get(), task, record.failure);  // rare
   if (outcomes_.active()) outcomes_.write(task, record.readout);
   if (doses_.active()) doses_.write(task, record.arm, record.doses, record.doses_given);
 }
@@ -196,6 +203,7 @@ void Hdf5ResultWriter::finish(const RunMetadata& metadata) {
   h5::set_attribute(root, "first_task", static_cast<long long>(plan_.global_id(0)));
   h5::set_attribute(root, "wall_seconds", metadata.wall_seconds);
   h5::set_attribute(root, "failed_tasks", static_cast<long long>(metadata.failed_tasks));
+  h5::set_attribute(root, "not_run_tasks", static_cast<long long>(metadata.not_run_tasks));
   h5::set_attribute(root, "created_utc", utc_now());
   h5::set_attribute(root, "scenario_file", scenario_.source_name);
   h5::set_attribute(root, "scenario", scenario_.source_text);
@@ -203,6 +211,7 @@ void Hdf5ResultWriter::finish(const RunMetadata& metadata) {
   if (!report_.empty()) h5::set_attribute(root, "report", report_);
   h5::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flushing " + temp_path_);
   close_all();
+  if (metadata.not_run_tasks > 0) path_ = interrupted_path(path_);  // never looks whole
   std::error_code ec;
   std::filesystem::rename(temp_path_, path_, ec);
   if (ec) throw IoError("cannot rename '" + temp_path_ + "' to '" + path_ + "': " + ec.message());

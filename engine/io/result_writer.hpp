@@ -20,6 +20,10 @@ namespace icbsim {
 /// Version of the file layout; bumped whenever a reader would need to change.
 inline constexpr long long kHdf5SchemaVersion = 1;
 
+/// Where an interrupted run's file goes: "run.h5" -> "run.interrupted.h5". It is a valid file
+/// whose unfinished tasks have status not_run; `icbsim run --resume` completes it.
+std::string interrupted_path(const std::string& path);
+
 class Hdf5ResultWriter final : public ResultSink {
  public:
   /// Creates `<path>.partial` laid out for the plan's tasks of the scenario's model.
@@ -33,6 +37,7 @@ class Hdf5ResultWriter final : public ResultSink {
   void write_report(const std::string& text) override { report_ = text; }
   void finish(const RunMetadata& metadata) override;
 
+  /// The file written by finish(): path(), or interrupted_path(path()) after an interruption.
   const std::string& path() const noexcept { return path_; }
 
  private:

@@ -17,6 +17,7 @@ namespace icbsim {
 struct TaskRecord {
   std::size_t task = 0;
   bool ok = true;
+  bool not_run = false;              ///< skipped because the run was interrupted (then !ok)
   std::string failure;               ///< reason when !ok
   const TaskOutput* output = nullptr;  ///< null when !ok
   const readout::PatientReadout* readout = nullptr;  ///< null without a readout plan or when !ok
@@ -33,6 +34,7 @@ struct RunMetadata {
   double wall_seconds = 0.0;
   int threads = 1;
   std::size_t failed_tasks = 0;
+  std::size_t not_run_tasks = 0;  ///< > 0: the run was interrupted; the result is not whole
 };
 
 class ResultSink {

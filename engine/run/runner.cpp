@@ -36,7 +36,8 @@ cohort::TaskSummary summarise(const TaskRecord& r, const std::optional<Stratific
 }
 }  // namespace
 
-RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink, const ProgressCallback& progress) {
+RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink, const ProgressCallback& progress,
+                   const std::atomic<bool>* interrupt) {
   const auto start = std::chrono::steady_clock::now();
   RunReport report;
   report.tasks = plan.size();
@@ -53,13 +54,20 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
     TaskLabel label;
     TaskInput input;
     TaskResult result;
-    try {
-      input = plan.task(id, &label);
-      result = execute_task(scenario, plan, id, input, label.arm);
-    } catch (const std::exception& e) {  // the patient could not be drawn or treated
+    if (interrupt != nullptr && interrupt->load()) {
       result.ok = false;
-      result.failure = e.what();
+      result.failure = "not run: the run was interrupted";
+      record.not_run = true;
       std::tie(label.patient, label.arm) = plan.patient_and_arm(id);
+    } else {
+      try {
+        input = plan.task(id, &label);
+        result = execute_task(scenario, plan, id, input, label.arm);
+      } catch (const std::exception& e) {  // the patient could not be drawn or treated
+        result.ok = false;
+        result.failure = e.what();
+        std::tie(label.patient, label.arm) = plan.patient_and_arm(id);
+      }
     }
     record.patient = label.patient;
     record.arm = label.arm;
@@ -77,7 +85,8 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
         try {
           sink.write_task(record);
           if (scenario.readout) summaries[id] = summarise(record, scenario.strata);
-          if (!record.ok) ++report.failed;
+          if (record.not_run) ++report.not_run;
+          else if (!record.ok) ++report.failed;
           ++done;
           if (progress) progress(done, plan.size());
         } catch (...) {
@@ -96,7 +105,7 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
     sink.write_report(report.trial_report);
   }
   report.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  sink.finish(RunMetadata{report.wall_seconds, report.threads, report.failed});
+  sink.finish(RunMetadata{report.wall_seconds, report.threads, report.failed, report.not_run});
   return report;
 }
 

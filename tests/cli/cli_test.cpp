@@ -127,6 +127,32 @@ TEST_CASE("mpirun -n 3 icbsim run gives the single-process datasets", "[cli][mpi
 }
 #endif
 
+// SIGINT: tasks in flight finish, the finished ones are kept in OUT.interrupted.h5, and --resume
+// completes the run to the datasets of an uninterrupted one.
+TEST_CASE("SIGINT keeps the finished tasks and --resume completes the run", "[cli][resume]") {
+  const fs::path dir = fresh_folder("resume");
+  std::ifstream in(std::string(ICBSIM_SOURCE_DIR) + "/benchmarks/scenarios/kuznetsov_cohort_1m.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string scenario = text.str();
+  scenario.replace(scenario.find("size: 1000000"), 13, "size: 20000");
+  const fs::path yaml = dir / "cohort.yaml";
+  std::ofstream(yaml) << scenario;
+  const std::string out = (dir / "run.h5").string();
+  const auto interrupted = run_icbsim("run -q " + yaml.string() + " -o " + out + " 2>&1 & pid=$!; sleep 1; kill -INT $pid; wait $pid");
+  INFO(interrupted.output);
+  if (fs::exists(dir / "run.interrupted.h5")) {  // a very fast machine may finish within 1 s
+    CHECK_FALSE(fs::exists(out));
+    CHECK(interrupted.output.find("--resume") != std::string::npos);
+    const auto resumed = run_icbsim("run -q " + yaml.string() + " -o " + out + " --resume");
+    INFO(resumed.output);
+    CHECK(resumed.exit_code == 0);
+    CHECK_FALSE(fs::exists(dir / "run.interrupted.h5"));
+  }
+  REQUIRE(run_icbsim("run -q " + yaml.string() + " -o " + (dir / "whole.h5").string()).exit_code == 0);
+  CHECK(icbsim::testing::datasets(out) == icbsim::testing::datasets(dir / "whole.h5"));
+}
+
 TEST_CASE("every shipped scenario in configs/scenarios validates and runs", "[cli][smoke]") {
   const fs::path dir = fresh_folder("shipped");
   for (const auto& entry : fs::directory_iterator(fs::path(ICBSIM_SOURCE_DIR) / "configs/scenarios")) {

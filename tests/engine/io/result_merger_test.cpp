@@ -2,6 +2,7 @@
 // those of one run; overlapping, incomplete or foreign shards are refused.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <filesystem>
 
 #include "engine/io/result_merger.hpp"
@@ -73,4 +74,39 @@ TEST_CASE("shards that overlap, leave gaps or come from another scenario are ref
   const std::string d = run(other, "merge_x3.h5", {4, 10}).string();
   CHECK_THROWS_WITH(icbsim::merge_results(out, {a, d}, registry()), Catch::Contains("different scenario"));
   CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("an interrupted run keeps its finished tasks and resumes to the whole run", "[io][merge][resume]") {
+  const auto s = icbsim::load_scenario_text(kScenario, "m.yaml", registry());
+  const fs::path whole = run(s, "resume_whole.h5");
+  const fs::path target = fs::temp_directory_path() / "icbsim_tests" / "resume.h5";
+  const std::string partial = icbsim::interrupted_path(target.string());
+  fs::remove(target);
+  fs::remove(partial);
+  std::atomic<bool> stop{false};
+  {
+    const icbsim::Plan plan(s);
+    icbsim::Hdf5ResultWriter writer(target.string(), s, plan);
+    // Interrupt after 4 tasks: the tasks in flight finish, the rest are recorded as not run.
+    const auto report = icbsim::run_plan(
+        s, plan, writer, [&](std::size_t done, std::size_t) { if (done == 4) stop = true; }, &stop);
+    CHECK(report.not_run > 0);
+    CHECK(report.not_run <= 6);
+    CHECK(writer.path() == partial);
+  }
+  CHECK_FALSE(fs::exists(target));  // an interrupted file never takes the final name
+  REQUIRE(fs::exists(partial));
+  const auto ranges = icbsim::not_run_ranges(partial);
+  REQUIRE_FALSE(ranges.empty());
+  std::vector<std::string> slices;
+  for (const auto& [begin, end] : ranges)
+    slices.push_back(run(s, "resume_slice" + std::to_string(slices.size()) + ".h5", {begin, end}).string());
+  icbsim::resume_results(target.string(), partial, slices, registry());
+  const auto a = icbsim::testing::datasets(whole);
+  const auto b = icbsim::testing::datasets(target);
+  REQUIRE(a.size() == b.size());
+  for (const auto& [name, bytes] : a) {
+    INFO(name);
+    CHECK(b.at(name) == bytes);
+  }
 }
