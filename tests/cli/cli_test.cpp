@@ -112,7 +112,9 @@ TEST_CASE("mpirun -n 3 icbsim run gives the single-process datasets", "[cli][mpi
   const std::string fixture = std::string(ICBSIM_SOURCE_DIR) + "/tests/data/kuznetsov_cohort.yaml";
   REQUIRE(run_icbsim("run " + fixture + " -q -o " + (dir / "one.h5").string()).exit_code == 0);
   const std::string mpirun =
-      "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 mpirun -n 3 --oversubscribe " + std::string(ICBSIM_EXE);
+      // One OpenMP thread per rank and yielding MPI waits: three ranks share two cores with other tests.
+      "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMP_NUM_THREADS=1 mpirun -n 3 --oversubscribe "
+      "--mca mpi_yield_when_idle 1 " + std::string(ICBSIM_EXE);
   FILE* pipe = popen((mpirun + " run " + fixture + " -q -o " + (dir / "three.h5").string() + " 2>&1").c_str(), "r");
   REQUIRE(pipe != nullptr);
   char buffer[4096];
