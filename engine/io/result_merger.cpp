@@ -151,8 +151,7 @@ std::string trial_report_of(hid_t file, const Scenario& scenario) {
     t.os_event = os_event[i] != 0;
     for (const auto& c : carries) t.carries.push_back(c[i] != 0);
     if (scenario.strata)
-      t.stratum = static_cast<int>(std::upper_bound(scenario.strata->cuts.begin(), scenario.strata->cuts.end(),
-                                                    stratum_values[i]) - scenario.strata->cuts.begin());
+      t.stratum = scenario.strata->stratum_of(stratum_values[i]);
   }
   const std::vector<std::string> strata = scenario.strata ? scenario.strata->labels : std::vector<std::string>{};
   return cohort::make_trial_report(tasks, plan.arm_names(), mechanisms, strata).text;

@@ -166,9 +166,10 @@ PatientReadout read_patient(const TumourMapping& mapping, const ReadoutSettings&
     if (recist.progression_day)
       for (const auto& call : recist.scans)
         if (call.time >= *recist.progression_day + kSitcConfirmationDays && call.overall == Response::kPD) {
-          sitc.confirmation_day = call.time;
+          out.confirmation_day = call.time;
           break;
         }
+    sitc.confirmation_day = out.confirmation_day;
     out.sitc = classify_sitc(sitc);
 
     if (settings.hyperprogression && pre_baseline_time && scans.size() >= 1 && !recist.scans.empty() &&

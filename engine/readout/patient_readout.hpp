@@ -79,6 +79,7 @@ struct PatientReadout {
   IrecistResponse best_irecist = IrecistResponse::kNE;
   double best_change_pct = 0.0;     ///< NaN when no evaluable scan
   std::optional<double> progression_day;
+  std::optional<double> confirmation_day;  ///< first scan >= 28 days after progression still showing PD
   std::optional<double> response_day;
   SurvivalTime pfs;                 ///< from treatment start [day]
   SurvivalTime os;                  ///< from treatment start [day]

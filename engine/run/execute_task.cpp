@@ -35,11 +35,7 @@ void simulate_and_read(const Scenario& scenario, const Plan& plan, std::size_t i
 std::optional<double> stop_day(StopRule rule, const readout::PatientReadout& r) {
   if (rule == StopRule::kNever || !r.progression_day) return std::nullopt;
   if (rule == StopRule::kProgression) return r.progression_day;
-  // Confirmed: the first later scan, at least the confirmation interval after, still showing PD.
-  for (std::size_t s = 0; s < r.scan_times.size(); ++s)
-    if (r.scan_times[s] >= *r.progression_day + readout::kSitcConfirmationDays && r.recist[s] == readout::Response::kPD)
-      return r.scan_times[s];
-  return std::nullopt;
+  return r.confirmation_day;  // confirmed: the readout's confirming scan (or none yet)
 }
 
 /// The day a patient moves to second line under `rule`, or nothing.

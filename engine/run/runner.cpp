@@ -17,8 +17,7 @@ namespace {
 cohort::TaskSummary summarise(const TaskRecord& r, const std::optional<Stratification>& strata) {
   cohort::TaskSummary s;
   if (strata && strata->index < r.parameters.size()) {
-    const double v = r.parameters[strata->index];
-    s.stratum = static_cast<int>(std::upper_bound(strata->cuts.begin(), strata->cuts.end(), v) - strata->cuts.begin());
+    s.stratum = strata->stratum_of(r.parameters[strata->index]);
   }
   s.arm = static_cast<std::uint16_t>(r.arm);
   s.ok = r.ok && r.readout != nullptr;

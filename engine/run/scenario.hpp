@@ -2,6 +2,7 @@
 // Produced by io/scenario_loader from a YAML file; the numerical core never sees YAML.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -66,6 +67,11 @@ struct Stratification {
   std::size_t index = 0;            ///< its index among the model's parameters
   std::vector<double> cuts;         ///< ascending, in the parameter's unit
   std::vector<std::string> labels;  ///< cuts.size() + 1 labels
+
+  /// The stratum of a value: the number of cuts at or below it.
+  int stratum_of(double value) const {
+    return static_cast<int>(std::upper_bound(cuts.begin(), cuts.end(), value) - cuts.begin());
+  }
 };
 
 struct Scenario {
