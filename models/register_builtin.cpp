@@ -8,6 +8,7 @@
 #include "models/nikolopoulou2018.hpp"
 #include "models/nsclc_icb/nsclc_icb.hpp"
 #include "models/pk_compartmental.hpp"
+#include "models/sensitivity_test_functions.hpp"
 
 namespace icbsim::models {
 
@@ -18,6 +19,8 @@ void register_builtin(ModelRegistry& registry) {
   registry.add(model_entry<Nikolopoulou2018>());
   registry.add(model_entry<PkCompartmental>());
   registry.add(model_entry<NsclcIcb>());
+  registry.add(model_entry<Ishigami>());
+  registry.add(model_entry<SobolG>());
 }
 
 ModelRegistry builtin_registry() {

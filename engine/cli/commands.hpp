@@ -21,6 +21,7 @@ struct RunOptions {
   std::optional<std::string> tasks;     ///< "BEGIN:END": run only these task ids
   std::optional<std::string> shard;     ///< "I/N": run the I-th of N equal slices (I from 0)
   bool resume = false;                  ///< complete OUT's interrupted run (OUT.interrupted.h5)
+  bool sweep = false;                   ///< `icbsim sweep`: the scenario must have a sweep: section
   const std::atomic<bool>* interrupt = nullptr;  ///< set by SIGINT/SIGTERM
 };
 

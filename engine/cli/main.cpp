@@ -28,16 +28,23 @@ int main(int argc, char** argv) {
                                         std::string(build_info::kGitCommit) + ")");
   app.require_subcommand(1);
 
+  // `run` and `sweep` take the same options: a sweep is a scenario whose tasks span design points.
   cli::RunOptions run;
+  auto add_run_options = [&run](CLI::App* cmd) {
+    cmd->add_option("-o,--output", run.output, "Result file (.h5); overrides the scenario's output:");
+    cmd->add_flag("-q,--quiet", run.quiet, "Print only errors");
+    cmd->add_flag("--resume", run.resume, "Complete the interrupted run of OUT (OUT.interrupted.h5)");
+    auto* tasks_opt =
+        cmd->add_option("--tasks", run.tasks, "Run only task ids BEGIN:END (a slice; rows keep their global ids)");
+    cmd->add_option("--shard", run.shard, "Run slice I of N equal slices, I from 0 (e.g. $SLURM_ARRAY_TASK_ID/4)")
+        ->excludes(tasks_opt);
+  };
   auto* run_cmd = app.add_subcommand("run", "Run a scenario (no file: the built-in quickstart scenario)");
   run_cmd->add_option("scenario", run.scenario, "Scenario YAML file");
-  run_cmd->add_option("-o,--output", run.output, "Result file (.h5); overrides the scenario's output:");
-  run_cmd->add_flag("-q,--quiet", run.quiet, "Print only errors");
-  run_cmd->add_flag("--resume", run.resume, "Complete the interrupted run of OUT (OUT.interrupted.h5)");
-  auto* tasks_opt =
-      run_cmd->add_option("--tasks", run.tasks, "Run only task ids BEGIN:END (a slice; rows keep their global ids)");
-  run_cmd->add_option("--shard", run.shard, "Run slice I of N equal slices, I from 0 (e.g. $SLURM_ARRAY_TASK_ID/4)")
-      ->excludes(tasks_opt);
+  add_run_options(run_cmd);
+  auto* sweep_cmd = app.add_subcommand("sweep", "Run a scenario's sweep: design, tasks per point, sensitivity indices");
+  sweep_cmd->add_option("scenario", run.scenario, "Scenario YAML file with a sweep: section")->required();
+  add_run_options(sweep_cmd);
 
   std::string validate_file;
   auto* validate_cmd = app.add_subcommand("validate", "Check a scenario and print it with every default filled in");
@@ -72,7 +79,8 @@ int main(int argc, char** argv) {
 
   try {
     const ModelRegistry registry = models::builtin_registry();
-    if (*run_cmd) {
+    if (*run_cmd || *sweep_cmd) {
+      run.sweep = sweep_cmd->parsed();
       std::signal(SIGINT, on_interrupt);
       std::signal(SIGTERM, on_interrupt);
       run.interrupt = &interrupted;

@@ -13,11 +13,18 @@
 #include "engine/io/result_reader.hpp"
 #include "engine/io/result_writer.hpp"
 #include "engine/io/scenario_loader.hpp"
+#include "engine/io/sweep_results.hpp"
 #include "engine/run/plan.hpp"
 #include "engine/run/runner.hpp"
 
 namespace icbsim::cli {
 namespace {
+
+/// The sensitivity tables of a finished sweep (nothing for other runs).
+void print_sweep_report(const std::string& path) {
+  const std::string report = read_sweep_report(path);
+  if (!report.empty()) std::cout << "\nsensitivity (/sweep/sensitivity)\n" << report;
+}
 
 /// Completes an interrupted run: the not-run task ranges of OUT.interrupted.h5 run as slices, then
 /// are written over a copy of it into OUT.
@@ -42,6 +49,7 @@ int resume_run(Scenario& scenario, const RunOptions& options, const ModelRegistr
   if (!options.quiet) {
     std::cout << "resumed " << slices.size() << " range(s) of not-run tasks\n";
     print_result_summary(read_result_file(output), output, std::cout);
+    print_sweep_report(output);
   }
   return merged.failed > 0 ? kTasksFailed : kOk;
 }
@@ -56,6 +64,9 @@ int run_command(const RunOptions& options, const ModelRegistry& registry, const 
     check_output_path(*options.output, nullptr);
     scenario.output_path = *options.output;
   }
+  if (options.sweep && !scenario.sweep)
+    throw ScenarioError(SourceLocation{scenario.source_name, 0, 0},
+                        "the scenario has no sweep: section (docs/sensitivity.md); run it with `icbsim run`");
   if (scenario.output_path.empty())
     throw ScenarioError(SourceLocation{scenario.source_name, 0, 0},
                         "no result file named: add `output: FILE.h5` to the scenario or pass -o FILE.h5");
@@ -133,6 +144,7 @@ int run_command(const RunOptions& options, const ModelRegistry& registry, const 
   }
   if (!options.quiet) {
     print_result_summary(read_result_file(scenario.output_path), scenario.output_path, std::cout);
+    print_sweep_report(scenario.output_path);
     std::cout << "\nwall time     " << report.wall_seconds << " s on " << report.threads << " thread(s)"
               << (distributed ? " x " + std::to_string(mpi.size()) + " MPI ranks" : std::string()) << "\n";
   }

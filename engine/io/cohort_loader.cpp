@@ -36,35 +36,6 @@ std::string_view unit_of(const std::pair<cohort::Target, std::size_t>& q, const 
   return q.first == cohort::Target::kParameter ? model.parameters[q.second].unit : model.variables[q.second].unit;
 }
 
-cohort::Distribution read_distribution(const ConfigNode& node, std::string_view unit, const std::string& name) {
-  node.check_keys({"distribution", "value", "mean", "sd", "median", "cv", "min", "max"}, "a distribution of '" + name + "'");
-  cohort::Distribution d;
-  d.kind = node.at("distribution").as_enum(cohort::kDistributionNames, "distribution");
-  auto q = [&](std::string_view key) { return node.at(key).as_quantity(unit, std::string(key) + " of '" + name + "'"); };
-  auto bound = [&](std::string_view key) -> std::optional<double> {
-    if (const ConfigNode* n = node.find(key)) return n->as_quantity(unit, std::string(key) + " of '" + name + "'");
-    return std::nullopt;
-  };
-  using cohort::DistributionKind;
-  switch (d.kind) {
-    case DistributionKind::kFixed: d.a = q("value"); break;
-    case DistributionKind::kNormal: d.a = q("mean"); d.b = q("sd"); d.min = bound("min"); d.max = bound("max"); break;
-    case DistributionKind::kLogNormal:
-      d.a = q("median");
-      d.b = node.at("cv").as_quantity("", "cv of '" + name + "'");
-      d.min = bound("min");
-      d.max = bound("max");
-      break;
-    case DistributionKind::kUniform:
-    case DistributionKind::kLogUniform: d.a = q("min"); d.b = q("max"); break;
-  }
-  try {
-    cohort::validate(d);
-  } catch (const Error& e) {
-    node.fail("distribution of '" + name + "': " + e.what());
-  }
-  return d;
-}
 
 cohort::PopulationSpec read_population(const ConfigNode& node, const ModelRegistry& registry, const ModelInfo& model,
                                        Eigen::MatrixXd& factor) {
@@ -135,6 +106,38 @@ cohort::PopulationSpec read_population(const ConfigNode& node, const ModelRegist
 }
 
 }  // namespace
+
+cohort::Distribution read_distribution(const ConfigNode& node, std::string_view unit, const std::string& name,
+                                       std::vector<std::string_view> extra_keys) {
+  for (std::string_view k : {"distribution", "value", "mean", "sd", "median", "cv", "min", "max"}) extra_keys.push_back(k);
+  node.check_keys(extra_keys, "a distribution of '" + name + "'");
+  cohort::Distribution d;
+  d.kind = node.at("distribution").as_enum(cohort::kDistributionNames, "distribution");
+  auto q = [&](std::string_view key) { return node.at(key).as_quantity(unit, std::string(key) + " of '" + name + "'"); };
+  auto bound = [&](std::string_view key) -> std::optional<double> {
+    if (const ConfigNode* n = node.find(key)) return n->as_quantity(unit, std::string(key) + " of '" + name + "'");
+    return std::nullopt;
+  };
+  using cohort::DistributionKind;
+  switch (d.kind) {
+    case DistributionKind::kFixed: d.a = q("value"); break;
+    case DistributionKind::kNormal: d.a = q("mean"); d.b = q("sd"); d.min = bound("min"); d.max = bound("max"); break;
+    case DistributionKind::kLogNormal:
+      d.a = q("median");
+      d.b = node.at("cv").as_quantity("", "cv of '" + name + "'");
+      d.min = bound("min");
+      d.max = bound("max");
+      break;
+    case DistributionKind::kUniform:
+    case DistributionKind::kLogUniform: d.a = q("min"); d.b = q("max"); break;
+  }
+  try {
+    cohort::validate(d);
+  } catch (const Error& e) {
+    node.fail("distribution of '" + name + "': " + e.what());
+  }
+  return d;
+}
 
 Overlay find_overlay(const ConfigNode& name_node, const ModelRegistry& registry, const ModelInfo& model) {
   namespace fs = std::filesystem;

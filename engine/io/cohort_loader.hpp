@@ -10,6 +10,10 @@
 
 namespace icbsim {
 
+/// A distribution in `unit` (docs/cohorts.md); `extra_keys` are further keys the node may hold.
+cohort::Distribution read_distribution(const ConfigNode& node, std::string_view unit, const std::string& name,
+                                       std::vector<std::string_view> extra_keys = {});
+
 /// Loads overlay `name` (a phenotype or a host factor) for the scenario's model.
 Overlay find_overlay(const ConfigNode& name_node, const ModelRegistry& registry, const ModelInfo& model);
 

@@ -8,19 +8,25 @@
 namespace icbsim {
 
 DoseRecords::DoseRecords(hid_t group, const Scenario& /*scenario*/, const Plan& plan) {
-  for (std::size_t a = 0; a < plan.arm_names().size(); ++a) per_arm_.push_back(plan.doses_per_task(a));
   std::size_t rows = 0;
-  offsets_.reserve(plan.size());
+  offsets_.reserve(plan.size() + 1);
   for (std::size_t t = 0; t < plan.size(); ++t) {
     offsets_.push_back(rows);
-    rows += per_arm_[plan.patient_and_arm(t).second];
+    rows += plan.planned_doses(plan.global_id(t));
   }
-  // Drug names over every arm's treatment; a state receives one drug per arm.
+  offsets_.push_back(rows);
+  // Drug names over every arm's treatment and every drug a sweep may give instead; a state
+  // receives one drug per arm and point.
   std::vector<std::string> names;
+  auto add_name = [&](const std::string& name) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  };
   for (std::size_t a = 0; a < plan.arm_names().size(); ++a)
     if (const Treatment* t = plan.treatment(a))
-      for (const TreatmentItem& item : t->items)
-        if (std::find(names.begin(), names.end(), item.drug.name) == names.end()) names.push_back(item.drug.name);
+      for (const TreatmentItem& item : t->items) add_name(item.drug.name);
+  if (plan.scenario().sweep)
+    for (const sweep::Axis& axis : plan.scenario().sweep->axes)
+      for (const TreatmentItem& item : axis.alternatives) add_name(item.drug.name);
   std::vector<std::pair<std::string_view, int>> members;
   for (std::size_t i = 0; i < names.size(); ++i) members.emplace_back(names[i], static_cast<int>(i));
   drug_names_ = names;
@@ -53,9 +59,9 @@ DoseRecords::DoseRecords(hid_t group, const Scenario& /*scenario*/, const Plan& 
 }
 
 void DoseRecords::write(std::size_t task, std::size_t arm, std::span<const DoseEvent> doses, std::size_t given) {
-  const std::size_t n = per_arm_[arm];
+  const std::size_t n = offsets_[task + 1] - offsets_[task];
   const long long id = static_cast<long long>(plan_->global_id(task));  // the global id, as /tasks/id
-  const Treatment* treatment = plan_->treatment(arm);
+  const std::optional<Treatment> treatment = plan_->treatment_at(arm, plan_->point_of(task));
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t row = offsets_[task] + i;
     const bool known = i < doses.size();

@@ -26,8 +26,7 @@ class DoseRecords {
   bool active() const noexcept { return !columns_.empty(); }
 
  private:
-  std::vector<std::size_t> offsets_;   ///< first row of each task
-  std::vector<std::size_t> per_arm_;   ///< planned doses per task of each arm
+  std::vector<std::size_t> offsets_;   ///< first row of each task, then the row count
   std::vector<std::string> drug_names_;  ///< the enum's members, over all arms
   const Plan* plan_ = nullptr;
   h5::Id drug_type_, bool_type_;

@@ -1,5 +1,6 @@
 // Shard merging: layout from the first shard, rows copied block by block.
 #include "engine/io/result_merger.hpp"
+#include "engine/io/sweep_results.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -43,7 +44,7 @@ std::string without_output(const std::string& resolved) {
 }
 
 Kind kind_of(const std::string& path) {
-  if (path == "time" || path == "scans/time") return Kind::kCopy;
+  if (path == "time" || path == "scans/time" || path.rfind("sweep/", 0) == 0) return Kind::kCopy;
   if (path.rfind("doses/", 0) == 0) return Kind::kDoseRows;
   return Kind::kTaskRows;
 }
@@ -233,6 +234,8 @@ MergeSummary merge(const std::string& output, const std::vector<std::string>& pa
     for (const auto& [name, type] : objects(first)) {
       if (type == H5O_TYPE_GROUP) {
         h5::Id group = h5::create_group(out.get(), name);
+        h5::Id source(h5::check(H5Gopen2(first, name.c_str(), H5P_DEFAULT), "opening " + name));
+        copy_attributes(source.get(), group.get());
         continue;
       }
       h5::Id source(h5::check(H5Dopen2(first, name.c_str(), H5P_DEFAULT), "opening " + name));
@@ -282,7 +285,8 @@ MergeSummary merge(const std::string& output, const std::vector<std::string>& pa
     h5::set_attribute(out.get(), "wall_seconds", wall);
     h5::set_attribute(out.get(), "merged_shards", static_cast<long long>(shards.size()));
     const Scenario scenario = load_scenario_text(summary.scenario_resolved, "<scenario_resolved of the shards>", registry);
-    if (scenario.readout) h5::set_attribute(out.get(), "report", trial_report_of(out.get(), scenario));
+    if (scenario.readout && !scenario.sweep) h5::set_attribute(out.get(), "report", trial_report_of(out.get(), scenario));
+    if (scenario.sweep) write_sweep_analysis(out.get(), scenario);
   }
   std::error_code ec;
   std::filesystem::rename(temp, output, ec);

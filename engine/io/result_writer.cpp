@@ -1,6 +1,7 @@
 // Layout of the result file: /time, /trajectories, /parameters, /tasks, /outcomes, /scans,
 // /doses and root attributes.
 #include "engine/io/result_writer.hpp"
+#include "engine/io/sweep_results.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -104,6 +105,12 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
     describe(arm.get(), "1", "arm (or panel entry) of the task");
     tasks_.emplace_back(std::move(arm), arm_type_.get(), 1, n_tasks, 1);
   }
+  if (plan.sweep_points()) {
+    h5::Id ds = h5::create_dataset(tasks.get(), "point", H5T_STD_I64LE, task_dims);
+    describe(ds.get(), "1", "sweep point of the task (row of /sweep/values)");
+    point_ = std::make_unique<BlockedColumn>(std::move(ds), H5T_NATIVE_LLONG, sizeof(long long), n_tasks, 1);
+    write_sweep_design(root, scenario, plan);
+  }
   if (scenario.population && !scenario.population->overlays.empty()) {
     h5::Id carries = h5::create_group(tasks.get(), "carries");
     for (const auto& o : scenario.population->overlays) {
@@ -140,6 +147,7 @@ void Hdf5ResultWriter::close_all() noexcept {
   parameters_.clear();
   tasks_.clear();
   task_ids_.reset();
+  point_.reset();
   carries_.clear();
   failure_.reset();
   status_type_.reset();
@@ -174,6 +182,10 @@ void Hdf5ResultWriter::write_task(const TaskRecord& record) {
   const signed char status = record.ok ? 0 : (record.not_run ? 2 : 1);
   const long long global = static_cast<long long>(plan_.global_id(task));
   task_ids_->put(task, &global);
+  if (point_) {
+    const long long point = static_cast<long long>(plan_.point_of(task));
+    point_->put(task, &point);
+  }
   tasks_[0].put(task, &patient);
   tasks_[1].put(task, &arm);
   tasks_[2].put(task, &status);
@@ -190,6 +202,7 @@ void Hdf5ResultWriter::finish(const RunMetadata& metadata) {
   for (const auto* group : {&trajectories_, &parameters_, &tasks_, &carries_})
     for (const auto& column : *group) column.check_complete();
   task_ids_->check_complete();
+  if (point_) point_->check_complete();
   outcomes_.check_complete();
   doses_.check_complete();
   const hid_t root = file_.get();
@@ -209,6 +222,16 @@ void Hdf5ResultWriter::finish(const RunMetadata& metadata) {
   h5::set_attribute(root, "scenario", scenario_.source_text);
   h5::set_attribute(root, "scenario_resolved", resolved_scenario_yaml(scenario_));
   if (!report_.empty()) h5::set_attribute(root, "report", report_);
+  // A whole sweep is analysed now; slices are analysed when merged.
+  if (scenario_.sweep && plan_.size() == plan_.total_tasks() && metadata.not_run_tasks == 0) {
+    h5::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flushing " + temp_path_);
+    try {
+      write_sweep_analysis(root, scenario_);
+    } catch (const std::exception& e) {  // the tasks' results stay; the analysis can be redone
+      h5::Id group(h5::check(H5Gopen2(root, "sweep", H5P_DEFAULT), "opening /sweep"));
+      h5::set_attribute(group.get(), "analysis_error", std::string(e.what()));
+    }
+  }
   h5::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flushing " + temp_path_);
   close_all();
   if (metadata.not_run_tasks > 0) path_ = interrupted_path(path_);  // never looks whole

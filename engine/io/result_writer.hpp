@@ -57,6 +57,7 @@ class Hdf5ResultWriter final : public ResultSink {
   std::vector<BlockedColumn> parameters_;
   std::vector<BlockedColumn> tasks_;    ///< patient, arm, status
   std::unique_ptr<BlockedColumn> task_ids_;
+  std::unique_ptr<BlockedColumn> point_;  ///< sweep point of each task (sweeps only)
   std::vector<BlockedColumn> carries_;  ///< one per population overlay
   h5::Id failure_;
   OutcomeColumns outcomes_;

@@ -1,5 +1,6 @@
 // Scenario schema v1: model, parameters, initial, time, solver, seed, output.
 #include "engine/io/scenario_loader.hpp"
+#include "engine/io/sweep_loader.hpp"
 
 #include <unistd.h>
 
@@ -114,7 +115,7 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
   if (!root.is_map()) root.fail("a scenario must be a map of keys (model:, parameters:, time:, ...)");
   root.check_keys({"icbsim", "description", "model", "parameters", "initial", "time", "solver", "seed", "output",
                    "tumour", "scans", "readout", "patient", "treatment", "phenotypes", "host", "population", "arms",
-                   "allocation", "ratio", "report"},
+                   "allocation", "ratio", "report", "sweep"},
                   "the scenario");
   Scenario s;
   s.source_name = name;
@@ -150,6 +151,7 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
   if (s.treatment && s.treatment->stop != StopRule::kNever && !s.readout)
     root.at("treatment").at("stop").fail("stopping at progression needs a readout: add tumour: and scans: sections");
   read_cohort_sections(root, registry, s);
+  if (const ConfigNode* n = root.find("sweep")) read_sweep_section(*n, root, registry, s);
   if (const ConfigNode* n = root.find("output")) {
     s.output_path = n->text("output");
     if (s.output_path.empty()) n->fail("output must name a file");

@@ -131,6 +131,32 @@ void write_overlays(const std::vector<Overlay>& overlays, YAML::Emitter& out) {
   }
 }
 
+/// The keys of a distribution in `unit`, inside an open map.
+void write_distribution(const cohort::Distribution& d, const std::string& unit, YAML::Emitter& out) {
+  out << YAML::Key << "distribution" << YAML::Value << std::string(cohort::kDistributionNames.name(d.kind));
+  using cohort::DistributionKind;
+  switch (d.kind) {
+    case DistributionKind::kFixed: out << YAML::Key << "value" << YAML::Value << with_unit(d.a, unit); break;
+    case DistributionKind::kNormal:
+      out << YAML::Key << "mean" << YAML::Value << with_unit(d.a, unit) << YAML::Key << "sd" << YAML::Value
+          << with_unit(d.b, unit);
+      break;
+    case DistributionKind::kLogNormal:
+      out << YAML::Key << "median" << YAML::Value << with_unit(d.a, unit) << YAML::Key << "cv" << YAML::Value
+          << exact(d.b);
+      break;
+    case DistributionKind::kUniform:
+    case DistributionKind::kLogUniform:
+      out << YAML::Key << "min" << YAML::Value << with_unit(d.a, unit) << YAML::Key << "max" << YAML::Value
+          << with_unit(d.b, unit);
+      break;
+  }
+  if (d.kind == DistributionKind::kNormal || d.kind == DistributionKind::kLogNormal) {
+    if (d.min) out << YAML::Key << "min" << YAML::Value << with_unit(*d.min, unit);
+    if (d.max) out << YAML::Key << "max" << YAML::Value << with_unit(*d.max, unit);
+  }
+}
+
 std::string quantity_unit(const ModelInfo& model, const cohort::QuantityDistribution& q) {
   return std::string(q.target == cohort::Target::kParameter ? model.parameters[q.index].unit : model.variables[q.index].unit);
 }
@@ -156,28 +182,7 @@ void write_cohort(const Scenario& s, YAML::Emitter& out) {
         const std::string unit = quantity_unit(*s.model, q);
         const auto& d = q.distribution;
         out << YAML::Key << q.name << YAML::Value << YAML::Flow << YAML::BeginMap;
-        out << YAML::Key << "distribution" << YAML::Value << std::string(cohort::kDistributionNames.name(d.kind));
-        using cohort::DistributionKind;
-        switch (d.kind) {
-          case DistributionKind::kFixed: out << YAML::Key << "value" << YAML::Value << with_unit(d.a, unit); break;
-          case DistributionKind::kNormal:
-            out << YAML::Key << "mean" << YAML::Value << with_unit(d.a, unit) << YAML::Key << "sd" << YAML::Value
-                << with_unit(d.b, unit);
-            break;
-          case DistributionKind::kLogNormal:
-            out << YAML::Key << "median" << YAML::Value << with_unit(d.a, unit) << YAML::Key << "cv" << YAML::Value
-                << exact(d.b);
-            break;
-          case DistributionKind::kUniform:
-          case DistributionKind::kLogUniform:
-            out << YAML::Key << "min" << YAML::Value << with_unit(d.a, unit) << YAML::Key << "max" << YAML::Value
-                << with_unit(d.b, unit);
-            break;
-        }
-        if (d.kind == DistributionKind::kNormal || d.kind == DistributionKind::kLogNormal) {
-          if (d.min) out << YAML::Key << "min" << YAML::Value << with_unit(*d.min, unit);
-          if (d.max) out << YAML::Key << "max" << YAML::Value << with_unit(*d.max, unit);
-        }
+        write_distribution(d, unit, out);
         out << YAML::EndMap;
       }
       out << YAML::EndMap;
@@ -236,6 +241,53 @@ void write_cohort(const Scenario& s, YAML::Emitter& out) {
   }
 }
 
+void write_sweep(const sweep::SweepSpec& spec, const ModelInfo& model, YAML::Emitter& out) {
+  using sweep::AxisKind;
+  out << YAML::Key << "sweep" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "design" << YAML::Value << std::string(sweep::kDesignNames.name(spec.design));
+  if (spec.design != sweep::DesignKind::kGrid) out << YAML::Key << "samples" << YAML::Value << spec.samples;
+  if (spec.design == sweep::DesignKind::kGrid || spec.design == sweep::DesignKind::kMorris)
+    out << YAML::Key << "levels" << YAML::Value << spec.levels;
+  out << YAML::Key << "replicates" << YAML::Value << spec.replicates;
+  out << YAML::Key << "bootstrap" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "resamples"
+      << YAML::Value << spec.bootstrap << YAML::Key << "level" << YAML::Value << exact(spec.level) << YAML::EndMap;
+  out << YAML::Key << "axes" << YAML::Value << YAML::BeginSeq;
+  for (const sweep::Axis& axis : spec.axes) {
+    out << YAML::Flow << YAML::BeginMap;
+    const std::string unit = axis.unit == "1" ? std::string() : axis.unit;
+    switch (axis.kind) {
+      case AxisKind::kParameter:
+        out << YAML::Key << "parameter" << YAML::Value << std::string(model.parameters[axis.parameter].name);
+        if (axis.scale) out << YAML::Key << "scale" << YAML::Value << true;
+        break;
+      case AxisKind::kOverlay:
+        out << YAML::Key << (axis.overlay->kind == OverlayKind::kHost ? "host" : "phenotype") << YAML::Value
+            << axis.overlay->name;
+        break;
+      case AxisKind::kDose: out << YAML::Key << "dose" << YAML::Value << axis.drug; break;
+      case AxisKind::kInterval: out << YAML::Key << "interval" << YAML::Value << axis.drug; break;
+      case AxisKind::kDrug: out << YAML::Key << "drug" << YAML::Value << axis.drug; break;
+    }
+    if (axis.kind == AxisKind::kDrug) {
+      out << YAML::Key << "values" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+      for (const TreatmentItem& item : axis.alternatives) out << item.drug.name;
+      out << YAML::EndSeq;
+    } else if (axis.kind != AxisKind::kOverlay) {
+      if (axis.discrete()) {
+        out << YAML::Key << "values" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+        for (double v : axis.levels) out << with_unit(v, unit);
+        out << YAML::EndSeq;
+      } else {
+        write_distribution(axis.distribution, unit, out);
+      }
+    }
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+  out << YAML::Key << "outputs" << YAML::Value << YAML::Flow << spec.outputs;
+  out << YAML::EndMap;
+}
+
 }  // namespace
 
 std::string resolved_scenario_yaml(const Scenario& s) {
@@ -271,6 +323,7 @@ std::string resolved_scenario_yaml(const Scenario& s) {
   write_patient(s.patient, out);
   if (s.treatment) write_treatment(*s.treatment, out);
   write_cohort(s, out);
+  if (s.sweep) write_sweep(*s.sweep, *s.model, out);
   out << YAML::Key << "seed" << YAML::Value << s.seed;
   if (!s.output_path.empty()) out << YAML::Key << "output" << YAML::Value << s.output_path;
   out << YAML::EndMap;

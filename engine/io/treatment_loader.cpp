@@ -41,12 +41,10 @@ constexpr FlagField kFlags[] = {
     {"elevated_liver_enzymes", &pk::PatientCovariates::elevated_liver_enzymes},
 };
 
-TreatmentItem read_item(const ConfigNode& node, const pk::DrugCatalogue& catalogue, const ModelInfo& model,
-                        std::vector<std::string>& taken, bool weight_given, bool height_given) {
-  std::vector<std::string_view> keys{"drug", "regimen", "pk_model"};
-  for (std::string_view k : kScheduleKeys) keys.push_back(k);
-  node.check_keys(keys, "a treatment entry");
-  const ConfigNode& drug_node = node.at("drug");
+/// The drug named at `drug_node`; `entry` (the treatment entry, or null for the standard regimen)
+/// may choose a regimen, a PK model or a custom schedule.
+TreatmentItem read_drug(const ConfigNode& drug_node, const ConfigNode* entry, const pk::DrugCatalogue& catalogue,
+                        const ModelInfo& model, std::vector<std::string>& taken, bool weight_given, bool height_given) {
   const std::string& name = drug_node.text("drug");
   const pk::Drug* drug = catalogue.find(name);
   if (drug == nullptr) {
@@ -61,21 +59,21 @@ TreatmentItem read_item(const ConfigNode& node, const pk::DrugCatalogue& catalog
   TreatmentItem item;
   item.drug = *drug;
   item.pk = drug->pk;
-  if (const ConfigNode* n = node.find("pk_model")) {
+  if (const ConfigNode* n = entry ? entry->find("pk_model") : nullptr) {
     try {
       item.pk = drug->pk_model(n->text("pk_model"));
     } catch (const Error& e) {
       n->fail(e.what());
     }
   }
-  const bool custom = node.find("dose") != nullptr;
-  if (custom && node.find("regimen")) node.at("regimen").fail("give either a regimen or a schedule (dose: ...), not both");
+  const bool custom = entry != nullptr && entry->find("dose") != nullptr;
+  if (custom && entry->find("regimen")) entry->at("regimen").fail("give either a regimen or a schedule (dose: ...), not both");
   if (custom) {
     item.regimen = "custom";
-    item.phases.push_back(read_dosing_schedule(node, name, /*check_keys=*/false));
+    item.phases.push_back(read_dosing_schedule(*entry, name, /*check_keys=*/false));
   } else {
     const pk::NamedRegimen* regimen = &drug->standard_regimen();
-    if (const ConfigNode* n = node.find("regimen")) {
+    if (const ConfigNode* n = entry ? entry->find("regimen") : nullptr) {
       try {
         regimen = &drug->regimen(n->text("regimen"));
       } catch (const Error& e) {
@@ -86,7 +84,7 @@ TreatmentItem read_item(const ConfigNode& node, const pk::DrugCatalogue& catalog
     item.phases = regimen->phases;
   }
   for (const auto& phase : item.phases) {
-    const ConfigNode& where = custom ? node.at("dose") : drug_node;
+    const ConfigNode& where = custom ? entry->at("dose") : drug_node;
     if (phase.dose.basis == pk::DoseBasis::kPerKg && !weight_given)
       where.fail("a weight-based dose of " + name + " needs the patient's weight: add `patient: {weight: ...}`");
     if (phase.dose.basis == pk::DoseBasis::kCalvertAuc && !weight_given)
@@ -104,6 +102,14 @@ TreatmentItem read_item(const ConfigNode& node, const pk::DrugCatalogue& catalog
   item.target_state = slot->target_state;
   taken.push_back(slot->prefix);
   return item;
+}
+
+TreatmentItem read_item(const ConfigNode& node, const pk::DrugCatalogue& catalogue, const ModelInfo& model,
+                        std::vector<std::string>& taken, bool weight_given, bool height_given) {
+  std::vector<std::string_view> keys{"drug", "regimen", "pk_model"};
+  for (std::string_view k : kScheduleKeys) keys.push_back(k);
+  node.check_keys(keys, "a treatment entry");
+  return read_drug(node.at("drug"), &node, catalogue, model, taken, weight_given, height_given);
 }
 
 }  // namespace
@@ -148,6 +154,14 @@ std::optional<Treatment> read_treatment(const ConfigNode* node, const ConfigNode
     t.items.push_back(read_item(item, catalogue, model, taken, weight_given, height_given));
   if (const ConfigNode* n = node->find("stop")) t.stop = n->as_enum(kStopRuleNames, "treatment.stop");
   return t;
+}
+
+TreatmentItem read_standard_item(const ConfigNode& drug_node, const ConfigNode* patient_node, const ModelInfo& model,
+                                 std::vector<std::string> taken) {
+  const pk::DrugCatalogue catalogue = load_drug_catalogue(config_root() + "/drugs");
+  const bool weight_given = patient_node != nullptr && patient_node->find("weight") != nullptr;
+  const bool height_given = patient_node != nullptr && patient_node->find("height") != nullptr;
+  return read_drug(drug_node, nullptr, catalogue, model, taken, weight_given, height_given);
 }
 
 }  // namespace icbsim

@@ -20,4 +20,9 @@ pk::PatientCovariates read_patient(const ConfigNode* node);
 std::optional<Treatment> read_treatment(const ConfigNode* node, const ConfigNode* patient_node, const ModelInfo& model,
                                         const pk::PatientCovariates& patient, std::vector<std::string> taken = {});
 
+/// The catalogue drug named at `drug_node` on its standard regimen, in a slot of `model` that is
+/// not in `taken` (a sweep's drug axis).
+TreatmentItem read_standard_item(const ConfigNode& drug_node, const ConfigNode* patient_node, const ModelInfo& model,
+                                 std::vector<std::string> taken);
+
 }  // namespace icbsim

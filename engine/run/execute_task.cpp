@@ -26,7 +26,7 @@ void simulate_and_read(const Scenario& scenario, const Plan& plan, std::size_t i
   const double start = exposure.dose_times.empty()
                            ? scans.front()
                            : *std::min_element(exposure.dose_times.begin(), exposure.dose_times.end());
-  RandomEngine rng = random_stream(scenario.seed, plan.global_id(id), StreamPurpose::kMeasurement);
+  RandomEngine rng = random_stream(scenario.seed, plan.stream_id(id), StreamPurpose::kMeasurement);
   result.readout = readout::read_patient(r.tumour, r.settings, input.sample_times, sizes, scans,
                                          plan.pre_baseline_scan(), exposure, start, input.t_end, rng);
 }

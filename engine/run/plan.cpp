@@ -8,6 +8,7 @@
 #include "engine/core/errors.hpp"
 #include "engine/core/random_stream.hpp"
 #include "engine/readout/calendar.hpp"
+#include "engine/run/sweep_point.hpp"
 #include "engine/run/treatment_binding.hpp"
 
 namespace icbsim {
@@ -35,23 +36,47 @@ Plan::Plan(const Scenario& scenario, TaskRange range) : scenario_(scenario) {
     s.erase(std::unique(s.begin(), s.end()), s.end());
   }
   n_patients_ = scenario.population ? scenario.population->size : 1;
+  if (scenario.sweep) {
+    sweep_points_ = sweep::make_sweep_points(*scenario.sweep, scenario.seed);
+    n_patients_ *= scenario.sweep->replicates;
+  }
   if (scenario.arms.empty()) {
     arm_names_ = {"all"};
   } else {
     for (const Arm& arm : scenario.arms) arm_names_.push_back(arm.name);
   }
   const bool paired = scenario.allocation == Allocation::kPaired;
-  n_tasks_ = paired ? n_patients_ * arm_names_.size() : n_patients_;
+  n_tasks_ = (paired ? n_patients_ * arm_names_.size() : n_patients_) * points();
   first_ = std::min(range.begin, n_tasks_);
   count_ = std::min(range.end, n_tasks_) - first_;
   if (count_ == 0 || range.end <= range.begin)
     throw Error("the task range selects none of the scenario's " + std::to_string(n_tasks_) + " tasks");
-  for (std::size_t a = 0; a < arm_names_.size(); ++a) {
-    TaskInput probe = base_;
-    probe.doses.clear();
-    if (const Treatment* t = treatment(a)) bind_treatment(*scenario.model, *t, scenario.patient, probe);
-    doses_per_arm_.push_back(probe.doses.size());
+  const std::size_t dose_points = scenario.sweep && sweep_changes_treatment(*scenario.sweep) ? points() : 1;
+  for (std::size_t point = 0; point < dose_points; ++point) {
+    for (std::size_t a = 0; a < arm_names_.size(); ++a) {
+      TaskInput probe = base_;
+      probe.doses.clear();
+      try {
+        if (const Treatment* t = treatment(a)) bind_treatment(*scenario.model, point_treatment(*t, point), scenario.patient, probe);
+      } catch (const Error&) {  // the point's schedule is invalid: its tasks fail with the reason
+        probe.doses.clear();
+      }
+      planned_doses_.push_back(probe.doses.size());
+    }
   }
+}
+
+std::size_t Plan::planned_doses(std::size_t global_task) const {
+  const std::size_t n_arms = arm_names_.size();
+  const std::size_t arm = scenario_.allocation == Allocation::kPaired ? global_task % n_arms : patient_and_arm(global_task - first_).second;
+  const std::size_t point = planned_doses_.size() > n_arms ? global_task / (n_patients_ * n_arms) : 0;
+  return planned_doses_[point * n_arms + arm];
+}
+
+Treatment Plan::point_treatment(const Treatment& treatment, std::size_t point) const {
+  if (!sweep_points_) return treatment;
+  return apply_point_treatment(*scenario_.sweep, sweep_points_->values.row(static_cast<Eigen::Index>(point)).transpose(),
+                               treatment);
 }
 
 const Treatment* Plan::treatment(std::size_t arm) const {
@@ -62,7 +87,7 @@ const Treatment* Plan::treatment(std::size_t arm) const {
 std::pair<std::size_t, std::size_t> Plan::patient_and_arm(std::size_t local) const {
   const std::size_t id = global_id(local);
   const std::size_t n_arms = arm_names_.size();
-  if (scenario_.allocation == Allocation::kPaired) return {id / n_arms, id % n_arms};
+  if (scenario_.allocation == Allocation::kPaired) return {(id / n_arms) % n_patients_, id % n_arms};
   if (n_arms == 1) return {id, 0};
   RandomEngine rng = random_stream(scenario_.seed, id, StreamPurpose::kArm);
   boost::random::discrete_distribution<std::size_t> pick(scenario_.ratio.begin(), scenario_.ratio.end());
@@ -72,9 +97,11 @@ std::pair<std::size_t, std::size_t> Plan::patient_and_arm(std::size_t local) con
 TaskInput Plan::task(std::size_t local, TaskLabel* label) const {
   const auto [patient, arm] = patient_and_arm(local);
   TaskInput task = base_;
+  const std::size_t point = point_of(local);
   if (label) {
     label->patient = patient;
     label->arm = arm;
+    label->point = point;
   }
   if (scenario_.population) {
     const cohort::VirtualPatient p =
@@ -85,13 +112,16 @@ TaskInput Plan::task(std::size_t local, TaskLabel* label) const {
     if (label) label->carries = p.carries;
   }
   if (!scenario_.arms.empty()) apply_overlays(scenario_.arms[arm].overlays, *scenario_.model, task.parameters);
+  if (sweep_points_)
+    apply_point_parameters(*scenario_.sweep, sweep_points_->values.row(static_cast<Eigen::Index>(point)).transpose(),
+                           *scenario_.model, task.parameters);
   for (std::size_t i = 0; i < task.parameters.size(); ++i) {
     const ParameterSpec& spec = scenario_.model->parameters[i];
     if (!(task.parameters[i] >= spec.min && task.parameters[i] <= spec.max))
       throw Error("parameter '" + std::string(spec.name) + "' = " + std::to_string(task.parameters[i]) +
                   " is outside its admissible range after sampling and overlays");
   }
-  if (const Treatment* t = treatment(arm)) bind_treatment(*scenario_.model, *t, scenario_.patient, task);
+  if (const Treatment* t = treatment(arm)) bind_treatment(*scenario_.model, point_treatment(*t, point), scenario_.patient, task);
   return task;
 }
 

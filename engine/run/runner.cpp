@@ -43,7 +43,9 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
   report.threads = omp_get_max_threads();
   std::size_t done = 0;
   std::exception_ptr sink_error;  // an I/O failure stops the run after the loop
-  std::vector<cohort::TaskSummary> summaries(scenario.readout ? plan.size() : 0);
+  // A trial report compares arms over one cohort; a sweep's tasks span many points instead.
+  const bool trial = scenario.readout && !scenario.sweep;
+  std::vector<cohort::TaskSummary> summaries(trial ? plan.size() : 0);
   const auto n = static_cast<long long>(plan.size());
 #pragma omp parallel for schedule(dynamic, 1)
   for (long long i = 0; i < n; ++i) {
@@ -83,7 +85,7 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
       if (!sink_error) {
         try {
           sink.write_task(record);
-          if (scenario.readout) summaries[id] = summarise(record, scenario.strata);
+          if (trial) summaries[id] = summarise(record, scenario.strata);
           if (record.not_run) ++report.not_run;
           else if (!record.ok) ++report.failed;
           ++done;
@@ -95,7 +97,7 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
     }
   }
   if (sink_error) std::rethrow_exception(sink_error);
-  if (scenario.readout) {
+  if (trial) {
     std::vector<std::string> mechanisms;
     if (scenario.population)
       for (const auto& o : scenario.population->overlays) mechanisms.push_back(o.overlay.name);

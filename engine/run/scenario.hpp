@@ -15,6 +15,7 @@
 #include "engine/cohort/population.hpp"
 #include "engine/core/overlay.hpp"
 #include "engine/run/treatment.hpp"
+#include "engine/sweep/sweep_spec.hpp"
 
 namespace icbsim {
 
@@ -96,6 +97,7 @@ struct Scenario {
   Allocation allocation = Allocation::kPaired;
   std::vector<double> ratio;            ///< randomised allocation weights, one per arm
   std::optional<Stratification> strata; ///< report subgroups (report: {stratify: ...})
+  std::optional<sweep::SweepSpec> sweep; ///< design over parameters, overlays and treatments (sweep:)
 };
 
 /// The output grid: start, start + every, ..., and the end itself [day].

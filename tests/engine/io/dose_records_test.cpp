@@ -27,7 +27,7 @@ TEST_CASE("a treated run writes its dose table and outcome columns", "[io][hdf5]
   }
   icbsim::h5::Id f = icbsim::h5::open_file_read(path.string());
   const auto time = icbsim::h5::read_doubles(f.get(), "/doses/time");
-  REQUIRE(time.size() == plan.doses_per_task(0));  // 15 doses q3w before day 300
+  REQUIRE(time.size() == plan.planned_doses(0));  // 15 doses q3w before day 300
   CHECK(time.size() == 15);
   CHECK(icbsim::h5::read_enum_names(f.get(), "/doses/drug").front() == "pembrolizumab");
   const auto given = icbsim::h5::read_enum_names(f.get(), "/doses/given");
