@@ -40,8 +40,9 @@ Eigen::MatrixXd unit_design(const SweepSpec& spec, std::uint64_t seed, std::opti
     case DesignKind::kMorris: {
       for (const Axis& axis : spec.axes) {
         if (axis.discrete()) continue;
-        if (!std::isfinite(cohort::quantile(axis.distribution, 0.0)) ||
-            !std::isfinite(cohort::quantile(axis.distribution, 1.0)))
+        const cohort::Distribution& dist = axis.distribution;
+        const bool tails = dist.kind == cohort::DistributionKind::kNormal || dist.kind == cohort::DistributionKind::kLogNormal;
+        if (tails && !(dist.max && (dist.min || dist.kind == cohort::DistributionKind::kLogNormal)))
           throw Error("a Morris design reaches both ends of every axis, but the distribution of axis '" + axis.label +
                       "' is unbounded: give it min and max");
       }

@@ -20,8 +20,9 @@ struct Result {
   std::string output;  // stdout and stderr
 };
 
-Result run_icbsim(const std::string& args) {
-  const std::string command = std::string(ICBSIM_EXE) + " " + args + " 2>&1";
+/// Runs a shell command line, capturing stdout and stderr.
+Result run_icbsim_command(const std::string& command_line) {
+  const std::string command = command_line + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
   std::string output;
@@ -30,6 +31,8 @@ Result run_icbsim(const std::string& args) {
   const int status = pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
+
+Result run_icbsim(const std::string& args) { return run_icbsim_command(std::string(ICBSIM_EXE) + " " + args); }
 
 fs::path fresh_folder(const std::string& name) {
   const fs::path dir = fs::temp_directory_path() / "icbsim_cli_tests" / name;
@@ -128,6 +131,41 @@ TEST_CASE("mpirun -n 3 icbsim run gives the single-process datasets", "[cli][mpi
   CHECK_FALSE(fs::exists((dir / "three.h5").string() + ".rank1.h5"));  // shards removed after the merge
 }
 #endif
+
+// icbsim sweep: three MPI ranks and four merged shards give the single-process sweep, analysis
+// included; a scenario without a sweep: section is refused.
+TEST_CASE("icbsim sweep in one process on MPI ranks and in merged shards", "[cli][sweep]") {
+  const fs::path dir = fresh_folder("sweep");
+  const std::string fixture = std::string(ICBSIM_SOURCE_DIR) + "/tests/data/sweeps/kuznetsov_cohort_sweep.yaml";
+  const auto one = run_icbsim("sweep " + fixture + " -o " + (dir / "one.h5").string());
+  INFO(one.output);
+  REQUIRE(one.exit_code == 0);
+  CHECK(one.output.find("sensitivity (/sweep/sensitivity)") != std::string::npos);
+  CHECK(one.output.find("PRCC") != std::string::npos);
+  std::string shards;
+  for (int i = 0; i < 4; ++i) {
+    const std::string shard = (dir / ("s" + std::to_string(i) + ".h5")).string();
+    REQUIRE(run_icbsim("sweep " + fixture + " -q --shard " + std::to_string(i) + "/4 -o " + shard).exit_code == 0);
+    shards += " " + shard;
+  }
+  REQUIRE(run_icbsim("merge " + (dir / "merged.h5").string() + shards).exit_code == 0);
+  const auto whole = icbsim::testing::datasets(dir / "one.h5");
+  REQUIRE(whole.count("sweep/sensitivity/reference/final:T/prcc") == 1);
+  CHECK(whole == icbsim::testing::datasets(dir / "merged.h5"));
+#ifndef ICBSIM_TEST_NO_MPI
+  const std::string mpirun =
+      "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMP_NUM_THREADS=1 mpirun -n 3 --oversubscribe "
+      "--mca mpi_yield_when_idle 1 " + std::string(ICBSIM_EXE);
+  const auto three = run_icbsim_command(mpirun + " sweep " + fixture + " -q -o " + (dir / "three.h5").string());
+  INFO(three.output);
+  REQUIRE(three.exit_code == 0);
+  CHECK(whole == icbsim::testing::datasets(dir / "three.h5"));
+#endif
+  const auto refused = run_icbsim("sweep " + std::string(ICBSIM_SOURCE_DIR) + "/tests/data/kuznetsov_cohort.yaml -o " +
+                                  (dir / "x.h5").string());
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.output.find("has no sweep: section") != std::string::npos);
+}
 
 // SIGINT: tasks in flight finish, the finished ones are kept in OUT.interrupted.h5, and --resume
 // completes the run to the datasets of an uninterrupted one.
