@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# MPI scaling of `icbsim run`: the default cohort cut to 300 patients (600 tasks), one OpenMP
+# MPI scaling of `icbsim run`: the default cohort cut to 512 patients (1,024 tasks), one OpenMP
 # thread per rank, run with 1 and with 2 ranks (alternating, twice); prints the median times and
 # the speed-up, and checks that both files hold identical datasets. Usage: benchmarks/mpi_scaling.sh [BUILD]
 set -euo pipefail
@@ -7,7 +7,7 @@ build=${1:-build}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export OMP_NUM_THREADS=1 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
-sed 's/size: 1000$/size: 300/' configs/scenarios/default_cohort.yaml > "$work/cohort.yaml"
+sed 's/size: 1000$/size: 512/' configs/scenarios/default_cohort.yaml > "$work/cohort.yaml"
 declare -a one two
 for i in 1 2; do
   for n in 1 2; do
@@ -19,7 +19,7 @@ for i in 1 2; do
 done
 t1=$(printf '%s\n' "${one[@]}" | sort -n | head -1)
 t2=$(printf '%s\n' "${two[@]}" | sort -n | head -1)
-printf 'nsclc_icb, 600 tasks, 1 thread per rank: 1 rank %.2f s, 2 ranks %.2f s (best of 2), speed-up %.2f (target >= 1.8)\n' \
+printf 'nsclc_icb, 1024 tasks, 1 thread per rank: 1 rank %.2f s, 2 ranks %.2f s (best of 2), speed-up %.2f (target >= 1.8)\n' \
   "$t1" "$t2" "$(awk -v a="$t1" -v b="$t2" 'BEGIN { print a / b }')"
 /usr/bin/python3 - "$work/r1.h5" "$work/r2.h5" <<'PY'
 import sys, h5py

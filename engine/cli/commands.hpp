@@ -22,6 +22,7 @@ struct RunOptions {
   std::optional<std::string> shard;     ///< "I/N": run the I-th of N equal slices (I from 0)
   bool resume = false;                  ///< complete OUT's interrupted run (OUT.interrupted.h5)
   bool sweep = false;                   ///< `icbsim sweep`: the scenario must have a sweep: section
+  std::optional<std::size_t> part_size; ///< tasks per journaled part of a long run (engine/cli/run_parts.hpp)
   const std::atomic<bool>* interrupt = nullptr;  ///< set by SIGINT/SIGTERM
 };
 

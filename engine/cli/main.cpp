@@ -33,7 +33,9 @@ int main(int argc, char** argv) {
   auto add_run_options = [&run](CLI::App* cmd) {
     cmd->add_option("-o,--output", run.output, "Result file (.h5); overrides the scenario's output:");
     cmd->add_flag("-q,--quiet", run.quiet, "Print only errors");
-    cmd->add_flag("--resume", run.resume, "Complete the interrupted run of OUT (OUT.interrupted.h5)");
+    cmd->add_flag("--resume", run.resume, "Complete the interrupted or killed run of OUT (OUT.interrupted.h5 or OUT.parts/)");
+    cmd->add_option("--part-size", run.part_size,
+                    "Tasks per part of a long run (default 16384): finished parts survive a killed process");
     auto* tasks_opt =
         cmd->add_option("--tasks", run.tasks, "Run only task ids BEGIN:END (a slice; rows keep their global ids)");
     cmd->add_option("--shard", run.shard, "Run slice I of N equal slices, I from 0 (e.g. $SLURM_ARRAY_TASK_ID/4)")

@@ -7,23 +7,32 @@
 
 #include "engine/cli/commands.hpp"
 #include "engine/cli/mpi_session.hpp"
+#include "engine/io/hdf5_handle.hpp"
 #include "engine/io/result_merger.hpp"
 #include "engine/cli/progress.hpp"
+#include "engine/cli/run_parts.hpp"
 #include "engine/cli/run_summary.hpp"
 #include "engine/io/result_reader.hpp"
 #include "engine/io/result_writer.hpp"
 #include "engine/io/scenario_loader.hpp"
-#include "engine/io/sweep_results.hpp"
 #include "engine/run/plan.hpp"
 #include "engine/run/runner.hpp"
 
 namespace icbsim::cli {
 namespace {
 
-/// The sensitivity tables of a finished sweep (nothing for other runs).
-void print_sweep_report(const std::string& path) {
-  const std::string report = read_sweep_report(path);
-  if (!report.empty()) std::cout << "\nsensitivity (/sweep/sensitivity)\n" << report;
+/// Slice `index` of `count` near-equal slices of `total` tasks (shards, MPI ranks). When every
+/// slice still spans at least one chunk, boundaries fall on multiples of the result file's chunk
+/// rows, so that merging copies whole compressed chunks instead of decoding rows.
+TaskRange slice_of(std::size_t index, std::size_t count, std::size_t total) {
+  const std::size_t block = h5::kTaskChunkRows;
+  auto boundary = [&](std::size_t k) {
+    if (k == count) return total;
+    const std::size_t even = k * total / count;
+    if (k == 0 || total < count * block) return even;
+    return std::min(total, (even + block / 2) / block * block);
+  };
+  return TaskRange{boundary(index), boundary(index + 1)};
 }
 
 /// Completes an interrupted run: the not-run task ranges of OUT.interrupted.h5 run as slices, then
@@ -49,9 +58,36 @@ int resume_run(Scenario& scenario, const RunOptions& options, const ModelRegistr
   if (!options.quiet) {
     std::cout << "resumed " << slices.size() << " range(s) of not-run tasks\n";
     print_result_summary(read_result_file(output), output, std::cout);
-    print_sweep_report(output);
+    print_sweep_report(output, std::cout);
   }
   return merged.failed > 0 ? kTasksFailed : kOk;
+}
+
+/// A long run as journaled parts (run_parts.hpp); `--resume` continues one.
+int parts_run(const Scenario& scenario, const RunOptions& options, const ModelRegistry& registry, std::size_t part_tasks) {
+  const std::string& output = scenario.output_path;
+  if (options.resume && !has_parts(output))
+    throw ScenarioError(SourceLocation{}, "nothing to resume: '" + parts_folder(output) + "' does not exist");
+  if (!options.resume && has_parts(output))
+    throw ScenarioError(SourceLocation{}, "'" + parts_folder(output) + "' holds the parts of an unfinished run: add "
+                                          "--resume to complete it, or remove the folder to start again");
+  Progress progress(!options.quiet);
+  const RunReport report = run_in_parts(scenario, output, part_tasks, registry, std::ref(progress), options.interrupt);
+  if (report.not_run > 0) {
+    std::cerr << "interrupted: " << report.not_run << " of " << report.tasks << " task(s) not run; the finished parts are in "
+              << parts_folder(output) << "\ncomplete them with: icbsim run SCENARIO -o " << output << " --resume\n";
+    return kTasksFailed;
+  }
+  if (!options.quiet) {
+    print_result_summary(read_result_file(output), output, std::cout);
+    print_sweep_report(output, std::cout);
+    std::cout << "\nwall time     " << report.wall_seconds << " s on " << report.threads << " thread(s)\n";
+  }
+  if (report.failed > 0) {
+    std::cerr << report.failed << " of " << report.tasks << " task(s) failed; reasons are in /outcomes/failure_reason\n";
+    return kTasksFailed;
+  }
+  return kOk;
 }
 
 }  // namespace
@@ -98,8 +134,12 @@ int run_command(const RunOptions& options, const ModelRegistry& registry, const 
     }
     if (count == 0 || index >= count) throw ScenarioError(SourceLocation{}, "--shard I/N needs 0 <= I < N, found '" + text + "'");
     const std::size_t total = Plan(scenario).total_tasks();
-    range = TaskRange{index * total / count, (index + 1) * total / count};
+    range = slice_of(index, count, total);
   }
+  const std::size_t part_tasks = options.part_size.value_or(kDefaultPartTasks);
+  const bool whole = !options.tasks && !options.shard && mpi.size() == 1;
+  if (whole && (has_parts(scenario.output_path) || (!options.resume && Plan(scenario).total_tasks() > part_tasks)))
+    return parts_run(scenario, options, registry, part_tasks);
   if (options.resume) return resume_run(scenario, options, registry, mpi);
   // Several MPI ranks: each runs an equal slice into a shard of its own; rank 0 merges them.
   const bool distributed = mpi.size() > 1;
@@ -108,7 +148,7 @@ int run_command(const RunOptions& options, const ModelRegistry& registry, const 
       throw ScenarioError(SourceLocation{}, "--tasks and --shard cannot be combined with several MPI ranks");
     const std::size_t total = Plan(scenario).total_tasks();
     const auto r = static_cast<std::size_t>(mpi.rank()), n = static_cast<std::size_t>(mpi.size());
-    range = TaskRange{r * total / n, (r + 1) * total / n};
+    range = slice_of(r, n, total);
   }
   const std::string final_output = scenario.output_path;
   auto shard_path = [&](int rank) { return final_output + ".rank" + std::to_string(rank) + ".h5"; };
@@ -144,7 +184,7 @@ int run_command(const RunOptions& options, const ModelRegistry& registry, const 
   }
   if (!options.quiet) {
     print_result_summary(read_result_file(scenario.output_path), scenario.output_path, std::cout);
-    print_sweep_report(scenario.output_path);
+    print_sweep_report(scenario.output_path, std::cout);
     std::cout << "\nwall time     " << report.wall_seconds << " s on " << report.threads << " thread(s)"
               << (distributed ? " x " + std::to_string(mpi.size()) + " MPI ranks" : std::string()) << "\n";
   }

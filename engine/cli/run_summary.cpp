@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include "engine/io/sweep_results.hpp"
+
 namespace icbsim::cli {
 namespace {
 constexpr std::size_t kTasksShown = 5;  // a cohort's per-task tables belong in its trial report
@@ -86,6 +88,11 @@ void print_result_summary(const ResultFileContents& c, const std::string& path, 
   if (!c.scan_times.empty()) print_readouts(c, out);
   if (c.tasks > kTasksShown) out << "\n(" << c.tasks - kTasksShown << " more tasks in the file)\n";
   if (!c.report.empty()) out << "\n" << c.report;
+}
+
+void print_sweep_report(const std::string& path, std::ostream& out) {
+  const std::string report = read_sweep_report(path);
+  if (!report.empty()) out << "\nsensitivity (/sweep/sensitivity)\n" << report;
 }
 
 }  // namespace icbsim::cli

@@ -9,4 +9,7 @@ namespace icbsim::cli {
 
 void print_result_summary(const ResultFileContents& contents, const std::string& path, std::ostream& out);
 
+/// The sensitivity tables of a finished sweep (nothing for other runs).
+void print_sweep_report(const std::string& path, std::ostream& out);
+
 }  // namespace icbsim::cli

@@ -9,6 +9,7 @@ namespace icbsim::cli {
 
 int summary_command(const std::string& result_file) {
   print_result_summary(read_result_file(result_file), result_file, std::cout);
+  print_sweep_report(result_file, std::cout);
   return kOk;
 }
 

@@ -60,9 +60,8 @@ Id create_dataset(hid_t parent, const std::string& name, hid_t file_type, std::s
   constexpr hsize_t kMaxChunkElements = 1 << 16;
   // Task-indexed datasets are written in blocks of 256 rows: a chunk holds one block (narrowed
   // for very long rows so that a chunk stays near 2^20 values).
-  constexpr hsize_t kBlockRows = 256;
   if (rank == 2) {
-    chunk[0] = std::clamp<hsize_t>(dims[0], 1, kBlockRows);
+    chunk[0] = std::clamp<hsize_t>(dims[0], 1, kTaskChunkRows);
     chunk[1] = std::clamp<hsize_t>(dims[1], 1, std::max<hsize_t>(1, (kMaxChunkElements << 4) / chunk[0]));
   } else {
     chunk[0] = std::clamp<hsize_t>(dims[0], 1, 4096);

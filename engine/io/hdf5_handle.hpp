@@ -39,6 +39,10 @@ class Id {
 /// Checks an HDF5 return value / identifier; throws IoError with `what` when negative.
 hid_t check(hid_t value, const std::string& what);
 
+/// Rows per chunk of the 2-D task-indexed datasets (the writer's block of consecutive tasks).
+/// Slices whose boundaries are multiples of it merge by copying whole compressed chunks.
+inline constexpr hsize_t kTaskChunkRows = 256;
+
 Id create_file(const std::string& path);
 Id open_file_read(const std::string& path);
 Id create_group(hid_t parent, const std::string& name);

@@ -117,6 +117,52 @@ void copy_rows(hid_t source, hid_t target, hsize_t offset, hsize_t rows) {
   }
 }
 
+/// The chunk dimensions of a chunked dataset (empty when it is not chunked).
+std::vector<hsize_t> chunk_dims(hid_t dataset) {
+  h5::Id props(H5Dget_create_plist(dataset));
+  if (H5Pget_layout(props.get()) != H5D_CHUNKED) return {};
+  std::vector<hsize_t> chunk(static_cast<std::size_t>(H5Pget_chunk(props.get(), 0, nullptr)));
+  H5Pget_chunk(props.get(), static_cast<int>(chunk.size()), chunk.data());
+  return chunk;
+}
+
+/// Copies the `rows` rows of `source` to `target` from row `offset` as whole compressed chunks
+/// (no decompression), when the layouts allow it: the same chunk shape and filters, `offset` on a
+/// chunk boundary, and `rows` whole chunks or the target's last rows. Returns false, having
+/// written nothing, when they do not (copy_rows then copies row by row). Variable-length strings
+/// point into their file's heap and are never copied this way.
+bool copy_chunks(hid_t source, hid_t target, hsize_t offset, hsize_t rows) {
+  h5::Id type(H5Dget_type(source));
+  if (H5Tis_variable_str(type.get()) > 0 || H5Tget_class(type.get()) == H5T_VLEN) return false;
+  const std::vector<hsize_t> chunk = chunk_dims(source);
+  if (chunk.empty() || chunk != chunk_dims(target)) return false;
+  h5::Id source_props(H5Dget_create_plist(source)), target_props(H5Dget_create_plist(target));
+  if (H5Pget_nfilters(source_props.get()) != H5Pget_nfilters(target_props.get())) return false;
+  h5::Id target_space(H5Dget_space(target));
+  hsize_t target_dims[2] = {0, 1}, dims[2] = {0, 1};
+  H5Sget_simple_extent_dims(target_space.get(), target_dims, nullptr);
+  h5::Id space(H5Dget_space(source));
+  H5Sget_simple_extent_dims(space.get(), dims, nullptr);
+  const hsize_t width = chunk.size() == 2 ? dims[1] : 1, chunk_width = chunk.size() == 2 ? chunk[1] : 1;
+  if (offset % chunk[0] != 0 || (rows % chunk[0] != 0 && offset + rows != target_dims[0])) return false;
+  std::vector<unsigned char> buffer;
+  for (hsize_t row = 0; row < rows; row += chunk[0]) {
+    for (hsize_t column = 0; column < width; column += chunk_width) {
+      const hsize_t from[2] = {row, column}, to[2] = {offset + row, column};
+      hsize_t bytes = 0;
+      if (H5Dget_chunk_storage_size(source, from, &bytes) < 0 || bytes == 0) {
+        if (row == 0 && column == 0) return false;  // unallocated chunks: copy rows instead
+        throw IoError("merge: a chunk of a shard is missing (the shard file is damaged)");
+      }
+      buffer.resize(bytes);
+      std::uint32_t filters = 0;
+      h5::check(H5Dread_chunk(source, H5P_DEFAULT, from, &filters, buffer.data()), "reading a shard chunk");
+      h5::check(H5Dwrite_chunk(target, H5P_DEFAULT, filters, to, bytes, buffer.data()), "writing a merged chunk");
+    }
+  }
+  return true;
+}
+
 /// The trial report of a (merged) file, rebuilt from its task and outcome columns.
 std::string trial_report_of(hid_t file, const Scenario& scenario) {
   const Plan plan(scenario);
@@ -269,7 +315,7 @@ MergeSummary merge(const std::string& output, const std::vector<std::string>& pa
         hsize_t sd[2] = {0, 0};
         H5Sget_simple_extent_dims(sp.get(), sd, nullptr);
         if (base) offset = kind == Kind::kDoseRows ? first_dose_row(first, s.first) : static_cast<hsize_t>(s.first);
-        copy_rows(d.get(), target.get(), offset, sd[0]);
+        if (!copy_chunks(d.get(), target.get(), offset, sd[0])) copy_rows(d.get(), target.get(), offset, sd[0]);
         offset += sd[0];
       }
     }

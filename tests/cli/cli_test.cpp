@@ -167,10 +167,9 @@ TEST_CASE("icbsim sweep in one process on MPI ranks and in merged shards", "[cli
   CHECK(refused.output.find("has no sweep: section") != std::string::npos);
 }
 
-// SIGINT: tasks in flight finish, the finished ones are kept in OUT.interrupted.h5, and --resume
-// completes the run to the datasets of an uninterrupted one.
-TEST_CASE("SIGINT keeps the finished tasks and --resume completes the run", "[cli][resume]") {
-  const fs::path dir = fresh_folder("resume");
+namespace {
+/// A 20,000-patient Kuznetsov cohort (long enough to interrupt after a second).
+fs::path long_cohort(const fs::path& dir) {
   std::ifstream in(std::string(ICBSIM_SOURCE_DIR) + "/benchmarks/scenarios/kuznetsov_cohort_1m.yaml");
   std::stringstream text;
   text << in.rdbuf();
@@ -178,18 +177,46 @@ TEST_CASE("SIGINT keeps the finished tasks and --resume completes the run", "[cl
   scenario.replace(scenario.find("size: 1000000"), 13, "size: 20000");
   const fs::path yaml = dir / "cohort.yaml";
   std::ofstream(yaml) << scenario;
+  return yaml;
+}
+}  // namespace
+
+// SIGINT: tasks in flight finish, the finished parts are kept in OUT.parts/, and --resume
+// completes the run to the datasets of an uninterrupted one.
+TEST_CASE("SIGINT keeps the finished tasks and --resume completes the run", "[cli][resume]") {
+  const fs::path dir = fresh_folder("resume");
+  const std::string yaml = long_cohort(dir).string();
   const std::string out = (dir / "run.h5").string();
-  const auto interrupted = run_icbsim("run -q " + yaml.string() + " -o " + out + " 2>&1 & pid=$!; sleep 1; kill -INT $pid; wait $pid");
+  const auto interrupted =
+      run_icbsim("run -q " + yaml + " -o " + out + " --part-size 4096 2>&1 & pid=$!; sleep 1; kill -INT $pid; wait $pid");
   INFO(interrupted.output);
-  if (fs::exists(dir / "run.interrupted.h5")) {  // a very fast machine may finish within 1 s
+  if (fs::exists(dir / "run.h5.parts")) {  // a very fast machine may finish within 1 s
     CHECK_FALSE(fs::exists(out));
     CHECK(interrupted.output.find("--resume") != std::string::npos);
-    const auto resumed = run_icbsim("run -q " + yaml.string() + " -o " + out + " --resume");
+    CHECK(run_icbsim("run -q " + yaml + " -o " + out).exit_code == 2);  // refuses to start over silently
+    const auto resumed = run_icbsim("run -q " + yaml + " -o " + out + " --part-size 4096 --resume");
     INFO(resumed.output);
     CHECK(resumed.exit_code == 0);
-    CHECK_FALSE(fs::exists(dir / "run.interrupted.h5"));
+    CHECK_FALSE(fs::exists(dir / "run.h5.parts"));
   }
-  REQUIRE(run_icbsim("run -q " + yaml.string() + " -o " + (dir / "whole.h5").string()).exit_code == 0);
+  REQUIRE(run_icbsim("run -q " + yaml + " -o " + (dir / "whole.h5").string() + " --part-size 100000").exit_code == 0);
+  CHECK(icbsim::testing::datasets(out) == icbsim::testing::datasets(dir / "whole.h5"));
+}
+
+// SIGKILL: nothing runs at exit, yet the parts finished before it survive and --resume completes
+// the run to the datasets of an uninterrupted one.
+TEST_CASE("a killed run resumed gives the datasets of an uninterrupted run", "[cli][resume]") {
+  const fs::path dir = fresh_folder("killed");
+  const std::string yaml = long_cohort(dir).string();
+  const std::string out = (dir / "run.h5").string();
+  run_icbsim("run -q " + yaml + " -o " + out + " --part-size 2048 2>&1 & pid=$!; sleep 1; kill -KILL $pid; wait $pid");
+  if (!fs::exists(out)) {  // a very fast machine may finish within 1 s
+    REQUIRE(fs::exists(dir / "run.h5.parts"));
+    const auto resumed = run_icbsim("run -q " + yaml + " -o " + out + " --part-size 2048 --resume");
+    INFO(resumed.output);
+    CHECK(resumed.exit_code == 0);
+  }
+  REQUIRE(run_icbsim("run -q " + yaml + " -o " + (dir / "whole.h5").string() + " --part-size 100000").exit_code == 0);
   CHECK(icbsim::testing::datasets(out) == icbsim::testing::datasets(dir / "whole.h5"));
 }
 
