@@ -7,6 +7,7 @@
 #include "models/kuznetsov1994.hpp"
 #include "models/nikolopoulou2018.hpp"
 #include "models/nsclc_icb/nsclc_icb.hpp"
+#include "models/nsclc_spatial/nsclc_spatial.hpp"
 #include "models/pk_compartmental.hpp"
 #include "models/sensitivity_test_functions.hpp"
 
@@ -19,6 +20,7 @@ void register_builtin(ModelRegistry& registry) {
   registry.add(model_entry<Nikolopoulou2018>());
   registry.add(model_entry<PkCompartmental>());
   registry.add(model_entry<NsclcIcb>());
+  registry.add(NsclcSpatial::info());
   registry.add(model_entry<Ishigami>());
   registry.add(model_entry<SobolG>());
 }

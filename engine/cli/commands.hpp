@@ -9,6 +9,10 @@
 
 #include "engine/core/model_registry.hpp"
 
+namespace icbsim {
+struct Scenario;
+}
+
 namespace icbsim::cli {
 
 /// Exit codes of the icbsim executable.
@@ -23,6 +27,7 @@ struct RunOptions {
   bool resume = false;                  ///< complete OUT's interrupted run (OUT.interrupted.h5)
   bool sweep = false;                   ///< `icbsim sweep`: the scenario must have a sweep: section
   std::optional<std::size_t> part_size; ///< tasks per journaled part of a long run (engine/cli/run_parts.hpp)
+  std::optional<std::string> from_checkpoint;  ///< continue the checkpoint file's run (docs/checkpoints.md)
   const std::atomic<bool>* interrupt = nullptr;  ///< set by SIGINT/SIGTERM
 };
 
@@ -31,6 +36,34 @@ int run_command(const RunOptions& options, const ModelRegistry& registry, const 
 int validate_command(const std::string& scenario, const ModelRegistry& registry);
 int models_command(const std::optional<std::string>& describe, const ModelRegistry& registry);
 int summary_command(const std::string& result_file);
+/// Options of `icbsim calibrate CONFIG`.
+struct CalibrateOptions {
+  std::string config;
+  std::optional<std::size_t> max_evaluations;  ///< overrides the config's optimiser.max_evaluations
+  bool quiet = false;
+};
+int calibrate_command(const CalibrateOptions& options, const ModelRegistry& registry);
 int merge_command(const std::string& output, const std::vector<std::string>& shards, const ModelRegistry& registry);
+
+/// Options of `icbsim checkpoint SCENARIO --at TIME -o FILE` (docs/checkpoints.md).
+struct CheckpointOptions {
+  std::string scenario;
+  std::string at;      ///< the checkpoint time, e.g. "84 day"
+  std::string output;  ///< the checkpoint file (.h5)
+  bool quiet = false;
+};
+int checkpoint_command(const CheckpointOptions& options, const ModelRegistry& registry);
+/// `icbsim run --from-checkpoint FILE [SCENARIO]`: the rest of the checkpointed run.
+int restart_command(const RunOptions& options, const ModelRegistry& registry, const MpiSession& mpi);
+/// Options of `icbsim branch CHECKPOINT BRANCHES [-o FILE]`.
+struct BranchOptions {
+  std::string checkpoint;
+  std::string branches;               ///< YAML file naming the arms
+  std::optional<std::string> output;  ///< overrides the branches file's `output:`
+  bool quiet = false;
+};
+int branch_command(const BranchOptions& options, const ModelRegistry& registry);
+/// Runs a scenario that continues a checkpoint (a restart or a branch) into `output`, prints its summary.
+int run_continued(const Scenario& scenario, const std::string& output, bool quiet);
 
 }  // namespace icbsim::cli

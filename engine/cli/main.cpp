@@ -44,6 +44,8 @@ int main(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "Run a scenario (no file: the built-in quickstart scenario)");
   run_cmd->add_option("scenario", run.scenario, "Scenario YAML file");
   add_run_options(run_cmd);
+  run_cmd->add_option("--from-checkpoint", run.from_checkpoint,
+                      "Continue the run of a checkpoint file (icbsim checkpoint) to the scenario's end");
   auto* sweep_cmd = app.add_subcommand("sweep", "Run a scenario's sweep: design, tasks per point, sensitivity indices");
   sweep_cmd->add_option("scenario", run.scenario, "Scenario YAML file with a sweep: section")->required();
   add_run_options(sweep_cmd);
@@ -65,6 +67,28 @@ int main(int argc, char** argv) {
   std::string summary_file;
   auto* summary_cmd = app.add_subcommand("summary", "Print the summary tables of a finished result file");
   summary_cmd->add_option("file", summary_file, "Result file (.h5)")->required();
+
+  cli::CalibrateOptions calibrate;
+  auto* calibrate_cmd =
+      app.add_subcommand("calibrate", "Fit population parameters to published trial statistics (docs/calibration.md)");
+  calibrate_cmd->add_option("config", calibrate.config, "Calibration config YAML file")->required();
+  calibrate_cmd->add_option("--max-evaluations", calibrate.max_evaluations, "Override the optimiser's evaluation budget");
+  calibrate_cmd->add_flag("-q,--quiet", calibrate.quiet, "Print only errors");
+
+  cli::CheckpointOptions checkpoint;
+  auto* checkpoint_cmd =
+      app.add_subcommand("checkpoint", "Run every task of a scenario up to a time and save its state there (docs/checkpoints.md)");
+  checkpoint_cmd->add_option("scenario", checkpoint.scenario, "Scenario YAML file")->required();
+  checkpoint_cmd->add_option("--at", checkpoint.at, "Checkpoint time, e.g. '84 day' or '12 weeks'")->required();
+  checkpoint_cmd->add_option("-o,--output", checkpoint.output, "Checkpoint file (.h5)")->required();
+  checkpoint_cmd->add_flag("-q,--quiet", checkpoint.quiet, "Print only errors");
+
+  cli::BranchOptions branch;
+  auto* branch_cmd = app.add_subcommand("branch", "Continue a checkpoint under several treatments from its time");
+  branch_cmd->add_option("checkpoint", branch.checkpoint, "Checkpoint file (.h5)")->required();
+  branch_cmd->add_option("branches", branch.branches, "YAML file naming the arms (docs/checkpoints.md)")->required();
+  branch_cmd->add_option("-o,--output", branch.output, "Result file (.h5); overrides the branches file's output:");
+  branch_cmd->add_flag("-q,--quiet", branch.quiet, "Print only errors");
 
   try {
     app.parse(argc, argv);
@@ -91,7 +115,10 @@ int main(int argc, char** argv) {
     if (*validate_cmd) return cli::validate_command(validate_file, registry);
     if (*models_cmd) return cli::models_command(describe, registry);
     if (*summary_cmd) return cli::summary_command(summary_file);
+    if (*calibrate_cmd) return cli::calibrate_command(calibrate, registry);
     if (*merge_cmd) return cli::merge_command(merge_output, merge_shards, registry);
+    if (*checkpoint_cmd) return cli::checkpoint_command(checkpoint, registry);
+    if (*branch_cmd) return cli::branch_command(branch, registry);
   } catch (const ScenarioError& e) {
     if (mpi.rank() == 0) std::cerr << "error: " << e.what() << '\n';
     return cli::kBadInput;

@@ -93,6 +93,7 @@ int parts_run(const Scenario& scenario, const RunOptions& options, const ModelRe
 }  // namespace
 
 int run_command(const RunOptions& options, const ModelRegistry& registry, const MpiSession& mpi) {
+  if (options.from_checkpoint) return restart_command(options, registry, mpi);
   Scenario scenario = options.scenario
                           ? load_scenario_file(*options.scenario, registry)
                           : load_scenario_text(std::string(kQuickstartYaml), std::string(kQuickstartName), registry);

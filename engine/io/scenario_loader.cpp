@@ -12,6 +12,7 @@
 #include "engine/core/spelling.hpp"
 #include "engine/io/cohort_loader.hpp"
 #include "engine/io/readout_loader.hpp"
+#include "engine/io/scenario_base.hpp"
 #include "engine/io/treatment_loader.hpp"
 
 namespace icbsim {
@@ -83,6 +84,20 @@ TimeSpan read_time(const ConfigNode& section) {
   return span;
 }
 
+/// `checkpoints:` times strictly inside the run, ascending (docs/checkpoints.md).
+std::vector<double> read_checkpoints(const ConfigNode& node, const TimeSpan& span) {
+  std::vector<double> times;
+  for (const ConfigNode& item : node.items("checkpoints (a list of times)")) {
+    const double t = item.as_quantity("day", "a checkpoint time");
+    if (!(t > span.start && t < span.end))
+      item.fail("checkpoint time " + format_number(t) + " day lies outside the run (" + format_number(span.start) +
+                " to " + format_number(span.end) + " day, exclusive)");
+    if (!times.empty() && !(t > times.back())) item.fail("checkpoint times must be ascending, without repeats");
+    times.push_back(t);
+  }
+  return times;
+}
+
 SolverSettings read_solver(const ConfigNode& section) {
   section.check_keys({"method", "rtol", "atol", "initial_step", "max_step", "max_steps"}, "solver");
   SolverSettings s;
@@ -115,7 +130,7 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
   if (!root.is_map()) root.fail("a scenario must be a map of keys (model:, parameters:, time:, ...)");
   root.check_keys({"icbsim", "description", "model", "parameters", "initial", "time", "solver", "seed", "output",
                    "tumour", "scans", "readout", "patient", "treatment", "phenotypes", "host", "population", "arms",
-                   "allocation", "ratio", "report", "sweep"},
+                   "allocation", "ratio", "report", "sweep", "checkpoints"},
                   "the scenario");
   Scenario s;
   s.source_name = name;
@@ -144,6 +159,7 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
   if (const ConfigNode* n = root.find("initial")) read_initial(*n, *s.model, s.initial_state);
   s.time = read_time(root.at("time"));
   if (const ConfigNode* n = root.find("solver")) s.solver = read_solver(*n);
+  if (const ConfigNode* n = root.find("checkpoints")) s.checkpoints = read_checkpoints(*n, s.time);
   if (const ConfigNode* n = root.find("seed")) s.seed = n->as_unsigned("seed");
   s.readout = read_readout_plan(root, *s.model, s.time);
   s.patient = read_patient(root.find("patient"));
@@ -179,7 +195,12 @@ void check_output_path(const std::string& path, const ConfigNode* where) {
 }
 
 Scenario load_scenario_text(const std::string& text, const std::string& name, const ModelRegistry& registry) {
-  return load(parse_yaml_text(text, name), text, name, registry);
+  return load(parse_scenario_with_bases(text, name), text, name, registry);
+}
+
+Scenario load_scenario_node(const ConfigNode& root, const std::string& text, const std::string& name,
+                            const ModelRegistry& registry) {
+  return load(root, text, name, registry);
 }
 
 Scenario load_scenario_file(const std::string& path, const ModelRegistry& registry) {

@@ -319,6 +319,11 @@ std::string resolved_scenario_yaml(const Scenario& s) {
   if (s.solver.max_step > 0) out << YAML::Key << "max_step" << YAML::Value << with_unit(s.solver.max_step, "day");
   out << YAML::Key << "max_steps" << YAML::Value << s.solver.max_steps;
   out << YAML::EndMap;
+  if (!s.checkpoints.empty()) {
+    out << YAML::Key << "checkpoints" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (double t : s.checkpoints) out << with_unit(t, "day");
+    out << YAML::EndSeq;
+  }
   if (s.readout) write_readout(*s.readout, *s.model, out);
   write_patient(s.patient, out);
   if (s.treatment) write_treatment(*s.treatment, out);

@@ -153,6 +153,17 @@ class RosenbrockDenseStepper {
   const State& last_error_estimate() const noexcept { return x_err_; }
   /// Weighted RMS error norm of the last accepted controlled step, floored at 0.01 (odeint).
   double last_error() const noexcept { return err_old_; }
+  /// The controller's memory, which initialize() keeps: {first step pending, previous error,
+  /// previous step, last trial rejected}. Saved and restored to continue an integration exactly.
+  std::array<double, 4> controller_memory() const noexcept {
+    return {first_step_ ? 1.0 : 0.0, err_old_, dt_old_, last_rejected_ ? 1.0 : 0.0};
+  }
+  void restore_controller_memory(const std::array<double, 4>& memory) noexcept {
+    first_step_ = memory[0] != 0.0;
+    err_old_ = memory[1];
+    dt_old_ = memory[2];
+    last_rejected_ = memory[3] != 0.0;
+  }
 
   /// The bare Rosenbrock step of odeint's rosenbrock4::do_step: xout = 4th-order solution at t+dt,
   /// xerr = embedded error estimate. Also keeps the stages for dense output of this step.

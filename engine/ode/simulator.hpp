@@ -1,14 +1,19 @@
 // Simulator<M>: integrates one task of model M with Boost.Odeint — adaptive Dormand–Prince with
 // dense output, or Rosenbrock 4(3) (engine/ode/rosenbrock_stepper.hpp) with an automatic Jacobian — segment by segment between dose
 // discontinuities, recording the output grid through dense output. Numerical failures (step-size
-// underflow, non-finite values, negative populations, too many steps) raise SolverError.
+// underflow, non-finite values, negative populations, too many steps) raise SolverError. A task may
+// stop at a cut and hand back the integrator's state there, or resume from such a state
+// (checkpoints, docs/checkpoints.md).
 #pragma once
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <optional>
 #include <span>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/numeric/odeint.hpp>
@@ -45,12 +50,15 @@ class Simulator {
     recordings_[0] = Recording{&input_.output_times, &out.trajectories};
     recordings_[1] = Recording{&input_.sample_times, &out.samples};
     peak_.fill(0.0);
+    if (input_.resume) resume_from(*input_.resume);
     if (input_.solver.method == SolverMethod::kRosenbrock4) {
       run_rosenbrock();
     } else {
       run_dopri5();
     }
     out.stats = stats_;
+    out.captured = std::move(captured_);
+    out.resumed = input_.resume != nullptr;
     return out;
   }
 
@@ -66,11 +74,20 @@ class Simulator {
   // ---- the segment loop, shared by both steppers ------------------------------------------
   template <typename Stepper, typename X, typename System>
   void integrate(Stepper& stepper, X& x, System system) {
-    const std::vector<double> cuts = dose_breakpoints(input_.t_start, input_.t_end, input_.doses);
+    const std::vector<double> cuts = segment_cuts();
     double dt = input_.solver.initial_step;
-    for (std::size_t s = 0; s + 1 < cuts.size(); ++s) {
+    std::size_t first = 0;
+    if (const IntegrationState* r = input_.resume.get()) {
+      first = cut_index(cuts, r->time, "resume");
+      dt = r->next_step;
+      if constexpr (requires { stepper.restore_controller_memory(r->controller); })
+        stepper.restore_controller_memory(r->controller);
+    }
+    if (input_.stop_at) cut_index(cuts, *input_.stop_at, "stop");
+    for (std::size_t s = first; s + 1 < cuts.size(); ++s) {
       const double a = cuts[s];
       const double b = cuts[s + 1];
+      if (input_.stop_at && a == *input_.stop_at) return capture(x, a, dt, stepper);
       apply_boluses_at(a, input_.doses, x);
       infusion_rates_at(a, input_.doses, rate_);
       ++stats_.segments;
@@ -110,6 +127,75 @@ class Simulator {
     std::vector<double>* values;
     std::size_t next = 0;
   };
+
+  /// The dose breakpoints and the task's extra cuts inside the span, sorted and unique.
+  std::vector<double> segment_cuts() const {
+    std::vector<double> cuts = dose_breakpoints(input_.t_start, input_.t_end, input_.doses);
+    for (double c : input_.cuts)
+      if (c > input_.t_start && c < input_.t_end) cuts.push_back(c);
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    return cuts;
+  }
+
+  /// Index of cut `t`; an Error when the integration does not restart at `t`.
+  static std::size_t cut_index(const std::vector<double>& cuts, double t, const char* what) {
+    const auto it = std::find(cuts.begin(), cuts.end(), t);
+    if (it == cuts.end() || it + 1 == cuts.end())
+      throw Error(std::string("cannot ") + what + " at day " + std::to_string(t) +
+                  ": it is not a segment cut before the end of the task (list it under checkpoints:)");
+    return static_cast<std::size_t>(it - cuts.begin());
+  }
+
+  /// The state at cut `t` (before its doses) and what was recorded before it.
+  template <typename X, typename Stepper>
+  void capture(const X& x, double t, double dt, const Stepper& stepper) {
+    IntegrationState c;
+    c.time = t;
+    c.state.assign(x.begin(), x.end());
+    c.next_step = dt;
+    c.peak.assign(peak_.begin(), peak_.end());
+    if constexpr (requires { stepper.controller_memory(); }) c.controller = stepper.controller_memory();
+    c.stats = stats_;
+    c.trajectory_columns = recordings_[0].next;
+    c.sample_columns = recordings_[1].next;
+    c.trajectories = recorded_prefix(recordings_[0]);
+    c.samples = recorded_prefix(recordings_[1]);
+    captured_ = std::move(c);
+  }
+
+  static std::vector<double> recorded_prefix(const Recording& r) {
+    const std::size_t n = r.times->size();
+    std::vector<double> prefix;
+    prefix.reserve((kStates + kObservables) * r.next);
+    for (std::size_t row = 0; row < kStates + kObservables; ++row)
+      prefix.insert(prefix.end(), r.values->begin() + static_cast<std::ptrdiff_t>(row * n),
+                    r.values->begin() + static_cast<std::ptrdiff_t>(row * n + r.next));
+    return prefix;
+  }
+
+  /// Takes over a captured state: x0, counters, peaks and the rows recorded before its time.
+  void resume_from(const IntegrationState& r) {
+    constexpr std::size_t rows = kStates + kObservables;
+    if (r.state.size() != kStates || r.peak.size() != kStates ||
+        r.trajectory_columns > input_.output_times.size() || r.sample_columns > input_.sample_times.size() ||
+        r.trajectories.size() != rows * r.trajectory_columns || r.samples.size() != rows * r.sample_columns)
+      throw Error("the state to resume from does not fit this task (sizes of state or records differ)");
+    std::copy(r.state.begin(), r.state.end(), x0_.begin());
+    std::copy(r.peak.begin(), r.peak.end(), peak_.begin());
+    stats_ = r.stats;
+    const std::pair<const std::vector<double>*, std::size_t> prefixes[2] = {{&r.trajectories, r.trajectory_columns},
+                                                                            {&r.samples, r.sample_columns}};
+    for (std::size_t k = 0; k < 2; ++k) {
+      Recording& rec = recordings_[k];
+      const auto [values, columns] = prefixes[k];
+      const std::size_t n = rec.times->size();
+      for (std::size_t row = 0; row < rows; ++row)
+        std::copy_n(values->begin() + static_cast<std::ptrdiff_t>(row * columns), columns,
+                    rec.values->begin() + static_cast<std::ptrdiff_t>(row * n));
+      rec.next = columns;
+    }
+  }
 
   /// Records every pending time of both grids before `t` (or at `t` when inclusive).
   template <typename Fill, typename X>
@@ -184,6 +270,7 @@ class Simulator {
   std::array<double, kStates> peak_{};
   std::array<Recording, 2> recordings_{};  ///< the output grid and the sample times (scans)
   SolverStats stats_;
+  std::optional<IntegrationState> captured_;
 };
 
 /// Entry point stored in the model registry.

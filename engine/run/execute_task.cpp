@@ -1,6 +1,7 @@
 // Integration, then the patient readout with the task's own measurement stream.
 #include "engine/run/execute_task.hpp"
 
+#include "engine/run/checkpoint.hpp"
 #include "engine/run/treatment_binding.hpp"
 
 #include <algorithm>
@@ -77,22 +78,27 @@ TaskResult execute_task(const Scenario& scenario, const Plan& plan, std::size_t 
     const SwitchRule* rule = plan.switch_rule(arm);
     if (rule && result.readout) {
       // Second line: first-line doses end at the switch day, the second-line schedules start on it.
-      if (const auto day = switch_day(rule->at, *result.readout)) {
+      if (const auto found = switch_day(rule->at, *result.readout)) {
+        // A branch's history is fixed: a switch found before it happens when the branch starts.
+        const double day = std::max(*found, input.fixed_history_until);
         TaskInput switched = input;
-        std::erase_if(switched.doses, [&](const DoseEvent& d) { return d.time > *day; });
+        std::erase_if(switched.doses, [&](const DoseEvent& d) { return d.time > *found && d.time >= day; });
         const std::size_t first_line = switched.doses.size();
         Treatment second = rule->second_line;
         for (TreatmentItem& item : second.items)
-          for (pk::DosingSchedule& phase : item.phases) phase.start += *day;
+          for (pk::DosingSchedule& phase : item.phases) phase.start += day;
         bind_treatment(*scenario.model, second, scenario.patient, switched);
+        keep_resume_if_same_history(switched, input);
         simulate_and_read(scenario, plan, id, switched, result);
         result.doses_given = first_line;
-        result.readout->switch_day = *day;
+        result.readout->switch_day = day;
       }
     } else if (treatment && result.readout) {
       if (const auto stop = stop_day(treatment->stop, *result.readout)) {
         TaskInput stopped = input;
-        std::erase_if(stopped.doses, [&](const DoseEvent& d) { return d.time > *stop; });
+        std::erase_if(stopped.doses,
+                      [&](const DoseEvent& d) { return d.time > *stop && d.time >= input.fixed_history_until; });
+        keep_resume_if_same_history(stopped, input);
         if (stopped.doses.size() != input.doses.size()) {
           simulate_and_read(scenario, plan, id, stopped, result);
           result.doses_given = stopped.doses.size();

@@ -21,6 +21,7 @@ Plan::Plan(const Scenario& scenario, TaskRange range) : scenario_(scenario) {
   base_.t_end = scenario.time.end;
   base_.output_times = output_grid(scenario.time);
   base_.solver = scenario.solver;
+  base_.cuts = scenario.checkpoints;
   if (scenario.readout) {
     scan_times_ = readout::scan_times(scenario.readout->scans, scenario.time.end);
     pre_baseline_scan_ = scenario.readout->scans.pre_treatment;
@@ -51,6 +52,7 @@ Plan::Plan(const Scenario& scenario, TaskRange range) : scenario_(scenario) {
   count_ = std::min(range.end, n_tasks_) - first_;
   if (count_ == 0 || range.end <= range.begin)
     throw Error("the task range selects none of the scenario's " + std::to_string(n_tasks_) + " tasks");
+  if (scenario.continuation) check_continuation_shape(scenario, n_tasks_, n_patients_);
   const std::size_t dose_points = scenario.sweep && sweep_changes_treatment(*scenario.sweep) ? points() : 1;
   for (std::size_t point = 0; point < dose_points; ++point) {
     for (std::size_t a = 0; a < arm_names_.size(); ++a) {
@@ -102,6 +104,14 @@ TaskInput Plan::task(std::size_t local, TaskLabel* label) const {
     label->patient = patient;
     label->arm = arm;
     label->point = point;
+  }
+  if (scenario_.continuation) {  // the checkpoint's patient, continued from its state
+    const TaskCheckpoint& c = continued_checkpoint_task(*scenario_.continuation, global_id(local), arm_names_.size());
+    if (label) {
+      label->patient = c.patient;
+      label->carries = c.carries;
+    }
+    return continued_task(scenario_, base_, c, treatment(arm));
   }
   if (scenario_.population) {
     const cohort::VirtualPatient p =

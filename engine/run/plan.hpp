@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/core/task.hpp"
+#include "engine/run/checkpoint.hpp"
 #include "engine/run/scenario.hpp"
 #include "engine/sweep/sweep_points.hpp"
 
@@ -55,6 +56,8 @@ class Plan {
   /// The task id that keys the random streams of local task `id` (measurement error): its global
   /// id, except in a sweep, where every point reuses its patients' streams (common random numbers).
   std::size_t stream_id(std::size_t id) const noexcept {
+    if (scenario_.continuation)  // the checkpointed task's streams, in every branch of it
+      return continued_checkpoint_task(*scenario_.continuation, global_id(id), arm_names_.size()).stream;
     return sweep_points_ ? global_id(id) % (n_patients_ * arm_names_.size()) : global_id(id);
   }
   /// The inputs of local task `id`, with its label. Throws icbsim::Error when the patient cannot be
@@ -76,6 +79,8 @@ class Plan {
   std::size_t planned_doses(std::size_t global_task) const;
 
   const std::vector<double>& output_times() const noexcept { return base_.output_times; }
+  /// The times recorded apart for the readout (scans, surgery, a weekly grid) [day].
+  const std::vector<double>& sample_times() const noexcept { return base_.sample_times; }
   const std::vector<double>& scan_times() const noexcept { return scan_times_; }
   std::optional<double> pre_baseline_scan() const noexcept { return pre_baseline_scan_; }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,8 @@
 #include "engine/sweep/sweep_spec.hpp"
 
 namespace icbsim {
+
+struct Continuation;
 
 struct TimeSpan {
   double start = 0.0;         ///< [day]
@@ -98,6 +101,11 @@ struct Scenario {
   std::vector<double> ratio;            ///< randomised allocation weights, one per arm
   std::optional<Stratification> strata; ///< report subgroups (report: {stratify: ...})
   std::optional<sweep::SweepSpec> sweep; ///< design over parameters, overlays and treatments (sweep:)
+  /// Times where every task's integration restarts, so that a checkpoint taken there continues
+  /// bit-identically (checkpoints:, docs/checkpoints.md) [day], ascending.
+  std::vector<double> checkpoints;
+  /// Continue every task from a checkpoint: a restart, or a branch into new arms (engine/run/checkpoint.hpp).
+  std::shared_ptr<const Continuation> continuation;
 };
 
 /// The output grid: start, start + every, ..., and the end itself [day].

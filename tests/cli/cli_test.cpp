@@ -270,3 +270,46 @@ TEST_CASE("models --describe prints the parameter table with units and sources",
   CHECK(r.output.find("cm^3/(g*day)") != std::string::npos);
   CHECK(r.output.find("MODEL1908270001") != std::string::npos);
 }
+
+// engine/cli/checkpoint_command.cpp, branch_command.cpp: checkpoint, continue, branch.
+TEST_CASE("icbsim checkpoint then run --from-checkpoint then branch", "[cli][checkpoint]") {
+  const fs::path dir = fresh_folder("checkpoint");
+  const std::string scenario = std::string(ICBSIM_SOURCE_DIR) + "/tests/data/checkpoints/nsclc_pembrolizumab.yaml";
+  const std::string checkpoint = (dir / "day84.h5").string();
+  REQUIRE(run_icbsim("run -q " + scenario + " -o " + (dir / "straight.h5").string()).exit_code == 0);
+  const auto saved = run_icbsim("checkpoint " + scenario + " --at '12 weeks' -o " + checkpoint);
+  INFO(saved.output);
+  REQUIRE(saved.exit_code == 0);
+  CHECK(saved.output.find("checkpoint    day 84 of 1 task(s)") != std::string::npos);
+  const auto restarted = run_icbsim("run --from-checkpoint " + checkpoint + " -o " + (dir / "restarted.h5").string());
+  INFO(restarted.output);
+  CHECK(restarted.exit_code == 0);
+  CHECK(icbsim::testing::datasets(dir / "straight.h5") == icbsim::testing::datasets(dir / "restarted.h5"));
+  // Naming the scenario checks that the checkpoint is of it.
+  CHECK(run_icbsim("run " + scenario + " --from-checkpoint " + checkpoint + " -q -o " + (dir / "again.h5").string()).exit_code == 0);
+
+  const auto branched = run_icbsim("branch " + checkpoint + " " + std::string(ICBSIM_SOURCE_DIR) +
+                                   "/tests/data/checkpoints/branches.yaml -o " + (dir / "branches.h5").string());
+  INFO(branched.output);
+  CHECK(branched.exit_code == 0);
+  CHECK(branched.output.find("tasks         3 (0 failed)") != std::string::npos);
+  CHECK(branched.output.find("docetaxel") != std::string::npos);
+
+  // Bad input: exit code 2, a clear message, no file.
+  const auto outside = run_icbsim("checkpoint " + scenario + " --at '2 years' -o " + (dir / "late.h5").string());
+  CHECK(outside.exit_code == 2);
+  CHECK(outside.output.find("lies outside the run") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "late.h5"));
+  const fs::path other = dir / "other.yaml";
+  std::ifstream in(scenario);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::ofstream(other) << text.str() << "description: another patient\n";
+  const auto mismatch = run_icbsim("run " + other.string() + " --from-checkpoint " + checkpoint + " -o " + (dir / "x.h5").string());
+  CHECK(mismatch.exit_code == 2);
+  CHECK(mismatch.output.find("was taken from another scenario") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "x.h5"));
+  const auto not_checkpoint = run_icbsim("branch " + (dir / "straight.h5").string() + " " + other.string());
+  CHECK(not_checkpoint.exit_code == 3);
+  CHECK(not_checkpoint.output.find("is not an icbsim checkpoint file") != std::string::npos);
+}

@@ -1,0 +1,318 @@
+#!/usr/bin/python3
+"""Writes docs/validation.md and its plots from result files of the trial scenarios.
+
+Called by scripts/make_validation_report.sh after `icbsim run` of every scenario in
+configs/trials. Published values, scales and sources come from the calibration configs
+(configs/calibration/nsclc.yaml, nsclc_squamous.yaml) and from the held-out table below; simulated values are computed
+here from the result files: proportions with Wilson 95 % intervals, Kaplan-Meier medians with
+Brookmeyer-Crowley (log-log) 95 % intervals, the median volume-doubling time with a bootstrap
+interval. Uses Debian's python3 with h5py, numpy, matplotlib and PyYAML.
+"""
+import argparse
+import datetime
+import math
+import os
+import re
+
+import h5py
+import matplotlib
+import numpy as np
+import yaml
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+DAYS_PER_MONTH = 30.4375
+Z95 = 1.959963984540054
+TOLERANCE = {"orr": ("points", 5.0), "dcr": ("points", 5.0), "best_cr": ("points", 7.0), "best_pr": ("points", 7.0),
+             "best_sd": ("points", 7.0), "best_pd": ("points", 7.0), "median_pfs": ("relative", 0.25),
+             "median_os": ("relative", 0.25), "median_vdt": ("relative", 0.20)}
+BEST = {"best_cr": [0], "best_pr": [1], "best_sd": [2], "best_pd": [3], "orr": [0, 1], "dcr": [0, 1, 2]}
+
+# Held-out comparisons (not fitted): published values of the control arms (clinical.md §2).
+HELD_OUT = [
+    ("keynote024", "chemotherapy", "best_pd", "n/a", None, None),
+    ("oak", "docetaxel", "orr", "13 %", "OAK, Rittmeyer Lancet 2017 (clinical.md §2)", None),
+    ("oak", "docetaxel", "best_sd", "42 %", "OAK, Rittmeyer Lancet 2017 Table 2 (clinical.md §2)", None),
+    ("oak", "docetaxel", "best_pd", "28 %", "OAK, Rittmeyer Lancet 2017 Table 2: 117/425 (clinical.md §2)", None),
+    ("oak", "docetaxel", "median_pfs", "4.0 months", "OAK, Rittmeyer Lancet 2017 (clinical.md §2)", None),
+    ("checkmate017", "docetaxel", "orr", "9 %", "CheckMate 017, Brahmer NEJM 2015 (clinical.md §2)", None),
+    ("checkmate017", "docetaxel", "median_pfs", "2.8 months", "CheckMate 017, Brahmer NEJM 2015 (clinical.md §2)", None),
+]
+HAZARD_RATIOS = [("keynote024", "chemotherapy", 0.50, "0.37-0.68", "KEYNOTE-024 PFS HR pembrolizumab vs chemotherapy"),
+                 ("oak", "docetaxel", 0.95, "0.82-1.10", "OAK PFS HR atezolizumab vs docetaxel"),
+                 ("checkmate017", "docetaxel", 0.62, "0.47-0.81", "CheckMate 017 PFS HR nivolumab vs docetaxel")]
+
+
+def quantity(text):
+    """'44.8 %' -> 0.448, '10.3 months' -> days, '191 day' -> 191."""
+    number, _, unit = str(text).strip().partition(" ")
+    value = float(number)
+    unit = unit.strip()
+    if unit in ("%", "percent"):
+        return value / 100.0
+    if unit in ("month", "months"):
+        return value * DAYS_PER_MONTH
+    if unit in ("day", "days", "d", ""):
+        return value
+    raise ValueError("unknown unit in " + text)
+
+
+def wilson(k, n):
+    if n == 0:
+        return float("nan"), float("nan")
+    p = k / n
+    centre = (p + Z95 ** 2 / (2 * n)) / (1 + Z95 ** 2 / n)
+    half = Z95 * math.sqrt(p * (1 - p) / n + Z95 ** 2 / (4 * n * n)) / (1 + Z95 ** 2 / n)
+    return centre - half, centre + half
+
+
+def kaplan_meier(times, events):
+    """Event times, S(t), and the log-log 95 % band (Greenwood), one step per distinct event time."""
+    order = np.argsort(times, kind="stable")
+    times, events = np.asarray(times)[order], np.asarray(events)[order]
+    at_risk, s, greenwood = len(times), 1.0, 0.0
+    out_t, out_s, out_lo, out_hi = [0.0], [1.0], [1.0], [1.0]
+    for t in np.unique(times):
+        here = times == t
+        d = int(events[here].sum())
+        if d > 0:
+            s *= 1.0 - d / at_risk
+            if at_risk > d:
+                greenwood += d / (at_risk * (at_risk - d))
+            if 0.0 < s < 1.0:
+                sigma = math.sqrt(greenwood) / abs(math.log(s))
+                lo, hi = s ** math.exp(Z95 * sigma), s ** math.exp(-Z95 * sigma)
+            else:
+                lo = hi = s
+            out_t.append(t); out_s.append(s); out_lo.append(lo); out_hi.append(hi)
+        at_risk -= int(here.sum())
+    return np.array(out_t), np.array(out_s), np.array(out_lo), np.array(out_hi)
+
+
+def km_median(t, s, lo, hi):
+    """Median and its Brookmeyer-Crowley interval (first times at which S, lower and upper band <= 0.5)."""
+    def first(curve):
+        idx = np.nonzero(curve <= 0.5)[0]
+        return float(t[idx[0]]) if len(idx) else float("nan")
+    return first(s), first(lo), first(hi)
+
+
+class Arm:
+    def __init__(self, path, arm):
+        with h5py.File(path, "r") as f:
+            arms = h5py.check_enum_dtype(f["tasks/arm"].dtype)
+            status = h5py.check_enum_dtype(f["outcomes/status"].dtype)
+            code = arms[arm] if arms else 0
+            ok = f["outcomes/status"][:] == status.get("ok", 0)
+            mine = (f["tasks/arm"][:] == code) & ok
+            self.n = int(mine.sum())
+            self.failed = int(((f["tasks/arm"][:] == code) & ~ok).sum())
+            self.best = np.bincount(f["outcomes/best_response"][:][mine], minlength=5)
+            self.pfs = (f["outcomes/pfs_days"][:][mine], f["outcomes/pfs_event"][:][mine])
+            d = f["trajectories/tumour_diameter"][:][mine]
+            time = f["time"][:]
+            self.growth = 3.0 * np.log(d[:, -1] / d[:, 0]) / (time[-1] - time[0])
+            self.report = f.attrs["report"]
+            self.wall = float(f.attrs["wall_seconds"])
+
+    def statistic(self, name, rng):
+        """(value, low, high) in fractions or days."""
+        if name in BEST:
+            k = int(sum(self.best[i] for i in BEST[name]))
+            lo, hi = wilson(k, self.n)
+            return k / self.n, lo, hi
+        if name == "median_pfs":
+            return km_median(*kaplan_meier(*self.pfs))
+        if name == "median_vdt":
+            value = math.log(2) / np.median(self.growth)
+            boot = [math.log(2) / np.median(rng.choice(self.growth, len(self.growth))) for _ in range(2000)]
+            return value, float(np.percentile(boot, 2.5)), float(np.percentile(boot, 97.5))
+        raise ValueError(name)
+
+    def hazard_ratio(self):
+        m = re.search(r"PFS HR ([0-9.]+) \(([0-9.]+)-([0-9.]+)\)", self.report)
+        return tuple(float(x) for x in m.groups()) if m else (float("nan"),) * 3
+
+
+def shown(name, v):
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "NR"
+    if name in BEST:
+        return "%.1f %%" % (100 * v)
+    if name == "median_vdt":
+        return "%.0f d" % v
+    return "%.1f mo" % (v / DAYS_PER_MONTH)
+
+
+def compare(name, published, simulated):
+    kind, tol = TOLERANCE[name]
+    if math.isnan(simulated):
+        return "n/a", False, ("±%g points" % tol if kind == "points" else "±%g %%" % (100 * tol))
+    if kind == "points":
+        diff = 100 * (simulated - published)
+        return "%+.1f points" % diff, abs(diff) <= tol, "±%g points" % tol
+    rel = simulated / published - 1
+    return "%+.0f %%" % (100 * rel), abs(rel) <= tol, "±%g %%" % (100 * tol)
+
+
+def km_plot(trials, results, figures):
+    fig, axes = plt.subplots(1, len(trials), figsize=(5 * len(trials), 4), squeeze=False)
+    for ax, (trial, arms) in zip(axes[0], trials.items()):
+        for i, (arm, published) in enumerate(arms.items()):
+            a = results[(trial, arm)]
+            t, s, lo, hi = kaplan_meier(*a.pfs)
+            colour = "C%d" % i
+            ax.step(t / DAYS_PER_MONTH, s, where="post", color=colour, label="%s (simulated)" % arm)
+            ax.fill_between(t / DAYS_PER_MONTH, lo, hi, step="post", color=colour, alpha=0.15)
+            if published is not None:
+                ax.plot([published / DAYS_PER_MONTH], [0.5], "o", color=colour, mec="k",
+                        label="%s published median %.1f mo" % (arm, published / DAYS_PER_MONTH))
+        ax.axhline(0.5, color="grey", lw=0.5, ls=":")
+        ax.set_title(trial)
+        ax.set_xlabel("months")
+        ax.set_ylabel("progression-free survival")
+        ax.set_xlim(0, 24)
+        ax.set_ylim(0, 1.02)
+        ax.legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(os.path.join(figures, "kaplan_meier_pfs.png"), dpi=110)
+    plt.close(fig)
+
+
+def response_plot(bars, figures):
+    fig, ax = plt.subplots(figsize=(9, 3.8))
+    categories = ["CR", "PR", "SD", "PD"]
+    width = 0.8 / len(bars)
+    for i, (label, simulated, published) in enumerate(bars):
+        x = np.arange(4) + i * width
+        ax.bar(x, [100 * v for v in simulated], width, color="C%d" % i, alpha=0.8, label=label + " simulated")
+        ax.plot(x, [100 * v if v is not None else np.nan for v in published], "k_", ms=14, mew=2)
+    ax.plot([], [], "k_", ms=14, mew=2, label="published")
+    ax.set_xticks(np.arange(4) + 0.4 - width / 2)
+    ax.set_xticklabels(categories)
+    ax.set_ylabel("% of patients (best overall response)")
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(os.path.join(figures, "best_response.png"), dpi=110)
+    plt.close(fig)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--results", required=True, help="folder of <trial>.h5 result files")
+    parser.add_argument("--config", required=True, action="append", help="calibration config(s) with the targets")
+    parser.add_argument("--output", required=True, help="the markdown file to write")
+    parser.add_argument("--started", type=float, required=True, help="epoch seconds when the script began")
+    parser.add_argument("--notes", help="markdown appended verbatim (shortfalls and their reasons)")
+    args = parser.parse_args()
+    rng = np.random.default_rng(20240607)
+    targets = [t for path in args.config for t in yaml.safe_load(open(path))["targets"]]
+    figures = os.path.join(os.path.dirname(args.output), "validation")
+    os.makedirs(figures, exist_ok=True)
+    results = {}
+
+    def arm(trial, name):
+        if (trial, name) not in results:
+            results[(trial, name)] = Arm(os.path.join(args.results, trial + ".h5"), name)
+        return results[(trial, name)]
+
+    rows, passed = [], 0
+    for t in targets:
+        published = quantity(t["value"])
+        value, lo, hi = arm(t["scenario"], t["arm"]).statistic(t["statistic"], rng)
+        diff, ok, tol = compare(t["statistic"], published, value)
+        passed += ok
+        rows.append("| %s %s %s | %s | %s | %s (%s-%s) | %s | %s | %s |" % (
+            t["scenario"], t["arm"], t["statistic"], shown(t["statistic"], published), t["source"],
+            shown(t["statistic"], value), shown(t["statistic"], lo), shown(t["statistic"], hi), diff, tol,
+            "pass" if ok else "**FAIL**"))
+    held = []
+    for trial, name, statistic, text, source, _ in HELD_OUT:
+        if source is None:
+            continue
+        published = quantity(text)
+        value, lo, hi = arm(trial, name).statistic(statistic, rng)
+        diff, ok, tol = compare(statistic, published, value)
+        held.append("| %s %s %s | %s | %s | %s (%s-%s) | %s | %s | %s |" % (
+            trial, name, statistic, shown(statistic, published), source, shown(statistic, value),
+            shown(statistic, lo), shown(statistic, hi), diff, tol, "within" if ok else "outside"))
+    for trial, name, published, interval, what in HAZARD_RATIOS:
+        hr, lo, hi = arm(trial, name).hazard_ratio()
+        # The report gives the control arm against the first (ICB) arm; the trials the ICB arm
+        # against control: invert.
+        held.append("| %s | %.2f (%s) | clinical.md §2 | %.2f (%.2f-%.2f) | | published CI | %s |" % (
+            what, published, interval, 1 / hr, 1 / hi, 1 / lo,
+            "within" if float(interval.split("-")[0]) <= 1 / hr <= float(interval.split("-")[1]) else "outside"))
+
+    trials = {"keynote024": {}, "oak": {}, "checkmate017": {}}
+    for t in targets:
+        if t["statistic"] == "median_pfs":
+            trials[t["scenario"]][t["arm"]] = quantity(t["value"])
+    for trial, name, statistic, text, source, _ in HELD_OUT:
+        if statistic == "median_pfs" and source:
+            trials[trial][name] = quantity(text)
+    for trial in trials:
+        for name in list(trials[trial]):
+            arm(trial, name)
+    km_plot(trials, results, figures)
+    share = lambda a: [a.best[i] / a.n for i in range(4)]  # noqa: E731
+    response_plot([("OAK atezolizumab", share(arm("oak", "atezolizumab")), [0.014, 0.122, 0.35, 0.44]),
+                   ("OAK docetaxel", share(arm("oak", "docetaxel")), [None, 0.13, 0.42, 0.28]),
+                   ("KEYNOTE-024 pembrolizumab", share(arm("keynote024", "pembrolizumab")), [None, None, None, None]),
+                   ("CheckMate 017 nivolumab", share(arm("checkmate017", "nivolumab")), [None, None, None, None])],
+                  figures)
+
+    runs = sum(a.wall for a in {id(a): a for a in results.values()}.values())
+    populations = os.path.join(os.path.dirname(args.config[0]), "..", "populations")
+    overlays = [(name, open(os.path.join(populations, name)).read()) for name in
+                ("nsclc_fitted.yaml", "second_line.yaml", "second_line_squamous.yaml")]
+    elapsed = datetime.datetime.now().timestamp() - args.started
+    with h5py.File(os.path.join(args.results, "keynote024.h5"), "r") as f:
+        version = "%s (%s)" % (f.attrs["icbsim_version"], f.attrs["git_commit"])
+    out = []
+    out.append("# Validation of the calibrated NSCLC population\n")
+    out.append("Generated by `bash scripts/make_validation_report.sh` (do not edit: re-run it) on %s UTC with icbsim %s; "
+               "the script ran for %.0f s on this machine (simulations and report; %d OpenMP threads).\n" % (
+                   datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M"), version, elapsed,
+                   int(os.environ.get("OMP_NUM_THREADS", "0") or 0)))
+    out.append("It runs the trial scenarios of `configs/trials/` (KEYNOTE-024, OAK, CheckMate 017 and untreated growth), "
+               "each with the population of `configs/populations/nsclc.yaml` and the values fitted by "
+               "`icbsim calibrate configs/calibration/nsclc.yaml` and then `configs/calibration/nsclc_squamous.yaml` "
+               "(docs/calibration.md), with the trials' own seeds and sizes (other virtual patients than the fit's), "
+               "and compares every calibration target of the configs with its published value. Proportions are of all simulated patients (NE in the "
+               "denominator) with Wilson 95 %% intervals; medians are Kaplan–Meier medians with Brookmeyer–Crowley "
+               "(log–log) 95 %% intervals; the median volume-doubling time has a bootstrap 95 %% interval (2,000 "
+               "resamples). Tolerances are those of issue #7.\n")
+    out.append("## Calibration targets: %d of %d met\n" % (passed, len(rows)))
+    out.append("| target | published | source | simulated (95 % CI) | difference | tolerance | result |")
+    out.append("|---|---|---|---|---|---|---|")
+    out.extend(rows)
+    out.append("\n## Held-out comparisons (not fitted)\n")
+    out.append("Control arms and hazard ratios, which the fit did not see. Hazard ratios are the run's Cox estimates "
+               "(Efron ties) inverted to experimental versus control; the virtual arms are paired digital twins, so "
+               "their intervals are narrower than a randomised trial's.\n")
+    out.append("| comparison | published | source | simulated (95 % CI) | difference | tolerance | result |")
+    out.append("|---|---|---|---|---|---|---|")
+    out.extend(held)
+    out.append("\n## Plots\n")
+    out.append("![Kaplan-Meier PFS of every arm against the published medians](validation/kaplan_meier_pfs.png)\n")
+    out.append("Progression-free survival of the simulated arms (shaded: pointwise log–log 95 % band); dots: published "
+               "medians at S = 0.5.\n")
+    out.append("![Best overall response](validation/best_response.png)\n")
+    out.append("Best overall response of the simulated arms (bars) and the published shares where the publication gives "
+               "them (black marks; OAK Table 2).\n")
+    out.append("## The fitted values\n")
+    scope = {"nsclc_fitted.yaml": "every scenario", "second_line.yaml": "OAK",
+             "second_line_squamous.yaml": "CheckMate 017"}
+    for name, text in overlays:
+        out.append("`configs/populations/%s` (%s):\n\n```yaml\n%s\n```\n" % (name, scope[name], text.strip()))
+    if args.notes:
+        out.append(open(args.notes).read().strip() + "\n")
+    out.append("Simulation time of the runs: %.0f s (sum of the result files' wall times).\n" % runs)
+    with open(args.output, "w") as f:
+        f.write("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+// `icbsim calibrate` end to end on a tiny config: exit codes, the fitted overlay (usable as a
+// scenario `base:`), the HDF5 record of every evaluation, and a located error for a bad config.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "engine/io/hdf5_handle.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+struct Result {
+  int exit_code;
+  std::string output;
+};
+
+Result run(const std::string& args) {
+  const std::string command = std::string(ICBSIM_EXE) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string output;
+  char buffer[4096];
+  while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// A fresh folder holding the synthetic cohort and a tiny calibration config of it.
+fs::path tiny_calibration() {
+  const fs::path dir = fs::temp_directory_path() / "icbsim_calibrate_cli";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy_file(fs::path(ICBSIM_SOURCE_DIR) / "tests/data/calibration/synthetic_cohort.yaml", dir / "cohort.yaml");
+  std::ofstream(dir / "tiny.yaml") << "icbsim_calibration: 1\n"
+                                      "scenarios: {cohort: {file: cohort.yaml}}\n"
+                                      "patients: 40\n"
+                                      "seed: 3\n"
+                                      "parameters:\n"
+                                      "  - {distribution: a, field: median, lower: 0.002 1/day, upper: 0.05 1/day, scale: log}\n"
+                                      "targets:\n"
+                                      "  - {scenario: cohort, arm: all, statistic: median_vdt, value: 80 day, scale: 5 day, "
+                                      "source: tiny test}\n"
+                                      "optimiser: {max_evaluations: 6}\n"
+                                      "output: {overlay: fitted.yaml, record: out/fit.h5}\n";
+  return dir;
+}
+}  // namespace
+
+TEST_CASE("icbsim calibrate writes the fitted overlay and the record of every evaluation", "[calibrate][cli]") {
+  const fs::path dir = tiny_calibration();
+  const Result fit = run("calibrate " + (dir / "tiny.yaml").string());
+  INFO(fit.output);
+  REQUIRE(fit.exit_code == 0);
+  CHECK(fit.output.find("evaluation 6  objective") != std::string::npos);
+  CHECK(fit.output.find("cohort all median_vdt") != std::string::npos);
+
+  const std::string overlay = read_text(dir / "fitted.yaml");
+  CHECK(overlay.rfind("# Fitted by `icbsim calibrate", 0) == 0);
+  CHECK(overlay.find("    a: {median: ") != std::string::npos);
+  CHECK(overlay.find(" 1/day}") != std::string::npos);
+
+  // The overlay is a scenario fragment: a scenario can list it under base:.
+  std::ofstream(dir / "refit.yaml") << "base: [cohort.yaml, fitted.yaml]\n";
+  const Result validate = run("validate " + (dir / "refit.yaml").string());
+  INFO(validate.output);
+  CHECK(validate.exit_code == 0);
+
+  const icbsim::h5::Id file = icbsim::h5::open_file_read((dir / "out/fit.h5").string());
+  std::vector<hsize_t> dims;
+  const auto values = icbsim::h5::read_doubles(file.get(), "/evaluations/values", &dims);
+  REQUIRE(dims.size() == 2);
+  CHECK(dims[0] == 6);
+  CHECK(dims[1] == 1);
+  CHECK(icbsim::h5::read_doubles(file.get(), "/evaluations/objective").size() == 6);
+  CHECK(icbsim::h5::read_doubles(file.get(), "/final/values").size() == 1);
+  CHECK(icbsim::h5::read_strings(file.get(), "/parameters/name").at(0) == "a.median");
+  CHECK(icbsim::h5::read_string_attribute(file.get(), "config").find("patients: 40") != std::string::npos);
+  CHECK(icbsim::h5::read_string_attribute(file.get(), "optimiser").rfind("NLopt 2.", 0) == 0);
+  CHECK(icbsim::h5::read_double_attribute(file.get(), "seed") == 3.0);
+}
+
+TEST_CASE("icbsim calibrate reports a bad config with its location and exit code 2", "[calibrate][cli]") {
+  const fs::path dir = tiny_calibration();
+  std::ofstream(dir / "bad.yaml") << "icbsim_calibration: 1\nscenarios: {cohort: {file: missing.yaml}}\n";
+  const Result r = run("calibrate " + (dir / "bad.yaml").string());
+  INFO(r.output);
+  CHECK(r.exit_code == 2);
+  CHECK(r.output.find("missing.yaml") != std::string::npos);
+}
