@@ -86,7 +86,7 @@ TEST_CASE("MHC-I/B2M loss: the visible clone is no longer killed and no longer s
   CHECK(r.on.at("tumour_visible", 365) < 0.01 * r.baseline("tumour_visible"));
 }
 
-TEST_CASE("JAK1/2 loss: tumour PD-L1 and MHC-I do not rise with IFN-γ; anti-PD-1 adds less", "[nsclc][mechanism]") {
+TEST_CASE("JAK1/2 loss: tumour PD-L1 and MHC-I do not rise with IFN-γ, anti-PD-1 adds less", "[nsclc][mechanism]") {
   const Arm r = responder();
   const Arm x = with_overlay("phenotypes/jak_loss.yaml");
   const auto pdl1 = x.on.series("tumour_pdl1");
@@ -111,7 +111,7 @@ TEST_CASE("PD-L1-negative tumour: anti-PD-1 has (almost) nothing to relieve", "[
   CHECK(r.benefit(365) > 50.0);
 }
 
-TEST_CASE("STK11/KEAP1: cold, MDSC-rich, PD-L1-low; weaker response", "[nsclc][mechanism]") {
+TEST_CASE("STK11/KEAP1: cold, MDSC-rich, PD-L1-low, weaker response", "[nsclc][mechanism]") {
   const Arm r = responder();
   const Arm x = with_overlay("phenotypes/stk11_keap1.yaml");
   CHECK(x.baseline("cd8_infiltrate") < r.baseline("cd8_infiltrate"));
@@ -173,7 +173,7 @@ TEST_CASE("TGF-β/CAF barrier: TGF-β high, T cells excluded, slower response", 
   check_weaker(x, r, 25.0);
 }
 
-TEST_CASE("alternative checkpoints: an inhibition anti-PD-1 does not relieve; no response", "[nsclc][mechanism]") {
+TEST_CASE("alternative checkpoints: an inhibition anti-PD-1 does not relieve, no response", "[nsclc][mechanism]") {
   const Arm r = responder();
   const Arm x = with_overlay("phenotypes/alternative_checkpoints.yaml");
   for (double h : x.on.series("kill_inhibition_alt")) CHECK(h == Approx(1.5 * 1.5 / (1.0 + 1.5 * 1.5)));

@@ -8,7 +8,7 @@
 using icbsim::random_stream;
 using icbsim::StreamPurpose;
 
-TEST_CASE("the same key gives the same numbers; other keys give other numbers", "[core][random]") {
+TEST_CASE("the same key gives the same numbers, other keys give other numbers", "[core][random]") {
   auto a = random_stream(42, 7, StreamPurpose::kMeasurement, 3);
   auto b = random_stream(42, 7, StreamPurpose::kMeasurement, 3);
   for (int i = 0; i < 100; ++i) REQUIRE(a() == b());

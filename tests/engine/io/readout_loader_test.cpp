@@ -35,7 +35,7 @@ TEST_CASE("the size kind and factor follow the declared unit", "[io][readout]") 
   CHECK(diameter.readout->settings.surgery_day == 42.0);
 }
 
-TEST_CASE("a volume in mL is a volume; lesions keep their organs and node flags", "[io][readout]") {
+TEST_CASE("a volume in mL is a volume, lesions keep their organs and node flags", "[io][readout]") {
   const auto s = icbsim::load_scenario_text(
       "model: nsclc_icb\ntime: {end: 100 days}\n"
       "tumour: {size: tumour_volume, lesions: [{organ: lung, share: 0.5}, {organ: hilum, share: 0.2, node: true}]}\n"

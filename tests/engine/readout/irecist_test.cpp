@@ -70,7 +70,7 @@ TEST_CASE("iRECIST: iUPD then iCPD by a further +5 mm in the target sum", "[read
   CHECK(recist.best_response == Response::kSD);
 }
 
-TEST_CASE("iRECIST: +4.9 mm does not confirm; increases add up", "[readout][irecist]") {
+TEST_CASE("iRECIST: +4.9 mm does not confirm, increases add up", "[readout][irecist]") {
   const IrecistResult short_of = assess({scan(42, 40), scan(84, 50), scan(126, 54.9)});
   CHECK(calls(short_of) == Calls{"iSD", "iUPD", "iUPD"});
   CHECK_FALSE(short_of.icpd_day);

@@ -57,7 +57,7 @@ TEST_CASE("a shrinking tumour is a confirmed partial response", "[readout][patie
   CHECK(out.exposure_days == Approx(147.0 + 21.0));
 }
 
-TEST_CASE("lesions share the tumour volume; small ones are non-target", "[readout][patient]") {
+TEST_CASE("lesions share the tumour volume, small ones are non-target", "[readout][patient]") {
   const Series s = weekly(200, [](double) { return 40.0; });
   TumourMapping m;
   m.lesions = {{"lung", 0.7, false}, {"liver", 0.29, false}, {"lung", 0.01, false}};
@@ -68,7 +68,7 @@ TEST_CASE("lesions share the tumour volume; small ones are non-target", "[readou
   CHECK(out.best_response == Response::kSD);
 }
 
-TEST_CASE("growth to progression ends PFS; lethal burden ends OS", "[readout][patient]") {
+TEST_CASE("growth to progression ends PFS, lethal burden ends OS", "[readout][patient]") {
   // 30 mm doubling in diameter every 60 days: PD (+20 % and +5 mm) first seen at day 42.
   const Series s = weekly(400, [](double t) { return 30.0 * std::pow(2.0, t / 60.0); });
   TumourMapping m;
