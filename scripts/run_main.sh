@@ -6,9 +6,7 @@
 # results/default_cohort_plots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-cmake --preset release >/dev/null
-cmake --build --preset release -j "$(nproc)" --target icbsim
+bash scripts/build.sh
 mkdir -p results
 build/engine/cli/icbsim run configs/scenarios/default_cohort.yaml -o results/default_cohort.h5
 /usr/bin/python3 scripts/plot_cohort.py results/default_cohort.h5 -o results/default_cohort_plots

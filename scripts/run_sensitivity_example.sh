@@ -5,9 +5,7 @@
 # draws them to results/nsclc_anti_pd1_sobol_plots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-cmake --preset release >/dev/null
-cmake --build --preset release -j "$(nproc)" --target icbsim
+bash scripts/build.sh
 mkdir -p results
 build/engine/cli/icbsim sweep configs/sweeps/nsclc_anti_pd1_sobol.yaml -o results/nsclc_anti_pd1_sobol.h5
 /usr/bin/python3 scripts/plot_sensitivity.py results/nsclc_anti_pd1_sobol.h5 -o results/nsclc_anti_pd1_sobol_plots
