@@ -38,9 +38,10 @@ std::string read_text(const fs::path& p) {
   return s.str();
 }
 
-/// A fresh folder holding the synthetic cohort and a tiny calibration config of it.
-fs::path tiny_calibration() {
-  const fs::path dir = fs::temp_directory_path() / "icbsim_calibrate_cli";
+/// A fresh folder (one per test: CTest runs tests in parallel) holding the synthetic cohort and a
+/// tiny calibration config of it.
+fs::path tiny_calibration(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / "icbsim_calibrate_cli" / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   fs::copy_file(fs::path(ICBSIM_SOURCE_DIR) / "tests/data/calibration/synthetic_cohort.yaml", dir / "cohort.yaml");
@@ -60,7 +61,7 @@ fs::path tiny_calibration() {
 }  // namespace
 
 TEST_CASE("icbsim calibrate writes the fitted overlay and the record of every evaluation", "[calibrate][cli]") {
-  const fs::path dir = tiny_calibration();
+  const fs::path dir = tiny_calibration("fit");
   const Result fit = run("calibrate " + (dir / "tiny.yaml").string());
   INFO(fit.output);
   REQUIRE(fit.exit_code == 0);
@@ -93,7 +94,7 @@ TEST_CASE("icbsim calibrate writes the fitted overlay and the record of every ev
 }
 
 TEST_CASE("icbsim calibrate reports a bad config with its location and exit code 2", "[calibrate][cli]") {
-  const fs::path dir = tiny_calibration();
+  const fs::path dir = tiny_calibration("bad");
   std::ofstream(dir / "bad.yaml") << "icbsim_calibration: 1\nscenarios: {cohort: {file: missing.yaml}}\n";
   const Result r = run("calibrate " + (dir / "bad.yaml").string());
   INFO(r.output);
