@@ -281,8 +281,8 @@ def main():
                "`icbsim calibrate configs/calibration/nsclc.yaml` and then `configs/calibration/nsclc_squamous.yaml` "
                "(docs/calibration.md), with the trials' own seeds and sizes (other virtual patients than the fit's), "
                "and compares every calibration target of the configs with its published value. Proportions are of all simulated patients (NE in the "
-               "denominator) with Wilson 95 %% intervals; medians are Kaplan–Meier medians with Brookmeyer–Crowley "
-               "(log–log) 95 %% intervals; the median volume-doubling time has a bootstrap 95 %% interval (2,000 "
+               "denominator) with Wilson 95 % intervals; medians are Kaplan–Meier medians with Brookmeyer–Crowley "
+               "(log–log) 95 % intervals; the median volume-doubling time has a bootstrap 95 % interval (2,000 "
                "resamples). Tolerances are those of issue #7.\n")
     out.append("## Calibration targets: %d of %d met\n" % (passed, len(rows)))
     out.append("| target | published | source | simulated (95 % CI) | difference | tolerance | result |")
