@@ -7,7 +7,8 @@ build=${1:-build}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export OMP_NUM_THREADS=1 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
-sed 's/size: 1000$/size: 512/' configs/scenarios/default_cohort.yaml > "$work/cohort.yaml"
+# The resolved scenario (bases merged) is self-contained, so it can live in the temporary folder.
+"$build/engine/cli/icbsim" validate configs/scenarios/default_cohort.yaml | sed 's/^  size: 1000$/  size: 512/' > "$work/cohort.yaml"
 declare -a one two
 for i in 1 2; do
   for n in 1 2; do
