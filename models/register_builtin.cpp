@@ -7,6 +7,7 @@
 #include "models/kuznetsov1994.hpp"
 #include "models/nikolopoulou2018.hpp"
 #include "models/nsclc_icb/nsclc_icb.hpp"
+#include "models/nsclc_spatial/hybrid_runner.hpp"
 #include "models/nsclc_spatial/nsclc_spatial.hpp"
 #include "models/pk_compartmental.hpp"
 #include "models/sensitivity_test_functions.hpp"
@@ -23,6 +24,7 @@ void register_builtin(ModelRegistry& registry) {
   registry.add(NsclcSpatial::info());
   registry.add(model_entry<Ishigami>());
   registry.add(model_entry<SobolG>());
+  registry.add_spatial_mode(spatial::hybrid_mode());  // spatial: scenarios of nsclc_icb
 }
 
 ModelRegistry builtin_registry() {

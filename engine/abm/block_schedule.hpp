@@ -19,6 +19,9 @@ namespace icbsim::abm {
 
 class BlockSchedule {
  public:
+  /// Colours with fewer occupied blocks run on one thread.
+  static constexpr std::ptrdiff_t kMinParallelBlocks = 16;
+
   /// Throws icbsim::Error when block_size < 3.
   BlockSchedule(const Lattice& lattice, int block_size);
 
@@ -36,7 +39,8 @@ class BlockSchedule {
     for (int c = 0; c < colours_; ++c) {
       const std::vector<std::uint32_t>& blocks = occupied_by_colour_[static_cast<std::size_t>(c)];
       const auto n = static_cast<std::ptrdiff_t>(blocks.size());
-#pragma omp parallel for schedule(dynamic, 1)
+      // Few blocks: one thread (the result is the same; a parallel region would cost more than it saves).
+#pragma omp parallel for schedule(dynamic, 1) if (n >= kMinParallelBlocks)
       for (std::ptrdiff_t b = 0; b < n; ++b) {
         const std::uint32_t block = blocks[static_cast<std::size_t>(b)];
         for (std::uint32_t k = start_[block]; k < start_[block + 1]; ++k) update(static_cast<std::size_t>(agents_[k]), block);

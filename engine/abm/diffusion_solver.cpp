@@ -1,12 +1,18 @@
-// Douglas ADI step: explicit predictor with the full operator, then one implicit tridiagonal
-// correction per direction. Lines along y and z are solved in batches over x (contiguous memory).
+// LOD backward-Euler steps and the pseudo-time Douglas ADI iteration. Lines along y and z are solved
+// in batches over x (contiguous memory).
 #include "engine/abm/diffusion_solver.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
+#include <numbers>
 #include <utility>
 
 namespace icbsim::abm {
 namespace {
+
+/// Smaller lattices are solved on one thread (same result; less than a parallel region costs).
+constexpr std::size_t kMinParallelVoxels = 16384;
 
 /// Geometry of a batch of `width` parallel lines of `length` voxels: voxel (j, k) of the batch
 /// is at base + j·stride + k.
@@ -14,27 +20,44 @@ struct LineBatch {
   std::size_t base, width, stride, length;
 };
 
+/// The implicit system of one direction.
+struct LineSystem {
+  double r;           ///< D·Δt/h²
+  double dt_over_d;   ///< Δt/d: the share of the reaction in each direction (Douglas)
+  bool dirichlet;     ///< outside value held beyond both faces
+  double outside;     ///< that value
+  bool douglas;       ///< Douglas correction (else LOD backward Euler)
+};
+
 /// Solves the implicit system of one direction for a batch of lines (Thomas algorithm),
-/// writing the result into v. `cp`, `dp` are scratch arrays of length·width.
-void solve_batch(const LineBatch& b, const double* u, double* v, const double* kappa, double r, double dt_over_d,
-                 bool dirichlet, double* cp, double* dp) {
+/// writing the result into v. Douglas: (I − ΔtA_i)v_i = v − ΔtA_i·u, with the homogeneous A_i
+/// (the outside value cancels); LOD: (I − Δt·Dδ_i²)v_i = v, outside value on the right.
+/// `cp`, `dp` are scratch arrays of length·width.
+void solve_batch(const LineBatch& b, const LineSystem& sys, const double* u, double* v, const double* kappa,
+                 double* cp, double* dp) {
+  const double r = sys.r;
   for (std::size_t j = 0; j < b.length; ++j) {
     const bool lo = j > 0;
     const bool hi = j + 1 < b.length;
     const double missing = static_cast<double>(!lo) + static_cast<double>(!hi);
     const double present = 2.0 - missing;
-    const double ghost_weight = dirichlet ? missing : 0.0;
+    const double ghost_weight = sys.dirichlet ? missing : 0.0;
     const double a = lo ? -r : 0.0;
     const double c = hi ? -r : 0.0;
     for (std::size_t k = 0; k < b.width; ++k) {
       const std::size_t i = b.base + j * b.stride + k;
-      const double uj = u[i];
-      double lap = -ghost_weight * uj;  // homogeneous operator: Dirichlet ghosts are 0
-      if (lo) lap += u[i - b.stride] - uj;
-      if (hi) lap += u[i + b.stride] - uj;
-      const double reaction = dt_over_d * kappa[i];
+      double reaction = 0.0, rhs = v[i];
+      if (sys.douglas) {
+        const double uj = u[i];
+        double lap = -ghost_weight * uj;  // homogeneous operator: Dirichlet ghosts are 0
+        if (lo) lap += u[i - b.stride] - uj;
+        if (hi) lap += u[i + b.stride] - uj;
+        reaction = sys.dt_over_d * kappa[i];
+        rhs -= r * lap - reaction * uj;
+      } else {
+        rhs += r * ghost_weight * sys.outside;
+      }
       const double diag = 1.0 + reaction + r * (present + ghost_weight);
-      const double rhs = v[i] - (r * lap - reaction * uj);
       const std::size_t s = j * b.width + k;
       if (!lo) {
         cp[s] = c / diag;
@@ -61,16 +84,47 @@ void solve_batch(const LineBatch& b, const double* u, double* v, const double* k
 
 }  // namespace
 
-void DiffusionSolver::step(Field& field, double dt) {
+void DiffusionSolver::fill_kappa(const Field& field) {
   const std::size_t n = lattice_.voxel_count();
   kappa_.resize(n);
   work_.resize(n);
   const double decay = field.spec().decay;
   const std::vector<double>& sink = field.sink();
   for (std::size_t i = 0; i < n; ++i) kappa_[i] = decay + sink[i];
-  explicit_predictor(field, dt);
-  const int axes = lattice_.dimensions();
-  for (int axis = 0; axis < axes; ++axis) implicit_direction(field, axis, dt);
+}
+
+void DiffusionSolver::step(Field& field, double dt) {
+  fill_kappa(field);
+  std::vector<double>& u = field.values();
+  const std::vector<double>& f = field.source();
+  for (std::size_t i = 0; i < u.size(); ++i) u[i] = (u[i] + dt * f[i]) / (1.0 + dt * kappa_[i]);
+  for (int axis = 0; axis < lattice_.dimensions(); ++axis) {
+    work_ = u;  // right-hand side, solved in place
+    implicit_direction(field, axis, dt, /*douglas=*/false);
+    std::swap(u, work_);
+  }
+}
+
+void DiffusionSolver::relax(Field& field, int cycles) {
+  fill_kappa(field);
+  // Pseudo time steps spread geometrically (ratio 3) between those that damp the sharpest mode,
+  // τ·(4dD/h² + κ) ~ 1, and the smoothest, τ·(dDπ²/L² + κ_min) ~ 1.
+  const double d = lattice_.dimensions();
+  const double h = lattice_.voxel_um();
+  double extent = 0.0;
+  for (int a = 0; a < lattice_.dimensions(); ++a) extent = std::max(extent, lattice_.size()[static_cast<std::size_t>(a)] * h);
+  const double kappa_min = *std::min_element(kappa_.begin(), kappa_.end());
+  const double kappa_max = *std::max_element(kappa_.begin(), kappa_.end());
+  const double sharpest = 4.0 * d * field.spec().diffusion / (h * h) + kappa_max;
+  const double smoothest = d * field.spec().diffusion * std::numbers::pi * std::numbers::pi / (extent * extent) + kappa_min;
+  const int count = 1 + static_cast<int>(std::ceil(std::log(sharpest / smoothest) / std::log(3.0)));
+  for (int c = 0; c < cycles; ++c)
+    for (int k = 0; k < count; ++k) douglas_step(field, 1.0 / (smoothest * std::pow(3.0, k)));
+}
+
+void DiffusionSolver::douglas_step(Field& field, double tau) {
+  explicit_predictor(field, tau);
+  for (int axis = 0; axis < lattice_.dimensions(); ++axis) implicit_direction(field, axis, tau, /*douglas=*/true);
   std::swap(field.values(), work_);
 }
 
@@ -90,7 +144,7 @@ void DiffusionSolver::explicit_predictor(const Field& field, double dt) {
   const double* f = field.source().data();
   double* v = work_.data();
   const auto planes = static_cast<std::ptrdiff_t>(nz);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (lattice_.voxel_count() >= kMinParallelVoxels)
   for (std::ptrdiff_t zz = 0; zz < planes; ++zz) {
     const auto z = static_cast<std::size_t>(zz);
     for (std::size_t y = 0; y < ny; ++y) {
@@ -114,15 +168,15 @@ void DiffusionSolver::explicit_predictor(const Field& field, double dt) {
   }
 }
 
-void DiffusionSolver::implicit_direction(const Field& field, int axis, double dt) {
+void DiffusionSolver::implicit_direction(const Field& field, int axis, double dt, bool douglas) {
   const auto& size = lattice_.size();
   const auto nx = static_cast<std::size_t>(size[0]);
   const auto ny = static_cast<std::size_t>(size[1]);
   const auto nz = static_cast<std::size_t>(size[2]);
   const double h = lattice_.voxel_um();
-  const double r = field.spec().diffusion * dt / (h * h);
-  const double dt_over_d = dt / lattice_.dimensions();
-  const bool dirichlet = field.spec().boundary[static_cast<std::size_t>(axis)] == Boundary::kDirichlet;
+  const LineSystem sys{field.spec().diffusion * dt / (h * h), dt / lattice_.dimensions(),
+                       field.spec().boundary[static_cast<std::size_t>(axis)] == Boundary::kDirichlet,
+                       field.spec().boundary_value, douglas};
   const double* u = field.values().data();
   double* v = work_.data();
   const double* kappa = kappa_.data();
@@ -132,14 +186,14 @@ void DiffusionSolver::implicit_direction(const Field& field, int axis, double dt
   const std::size_t width = axis == 0 ? 1 : nx;
   const std::size_t length = axis == 0 ? nx : (axis == 1 ? ny : nz);
   const std::size_t stride = axis == 0 ? 1 : (axis == 1 ? nx : nx * ny);
-#pragma omp parallel
+#pragma omp parallel if (lattice_.voxel_count() >= kMinParallelVoxels)
   {
     std::vector<double> cp(length * width), dp(length * width);
 #pragma omp for schedule(static)
     for (std::ptrdiff_t bb = 0; bb < static_cast<std::ptrdiff_t>(batches); ++bb) {
       const auto b = static_cast<std::size_t>(bb);
       const std::size_t base = axis == 0 ? b * nx : (axis == 1 ? b * nx * ny : b * nx);
-      solve_batch(LineBatch{base, width, stride, length}, u, v, kappa, r, dt_over_d, dirichlet, cp.data(), dp.data());
+      solve_batch(LineBatch{base, width, stride, length}, sys, u, v, kappa, cp.data(), dp.data());
     }
   }
 }

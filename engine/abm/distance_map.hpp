@@ -1,6 +1,7 @@
 // Distance of every voxel to the nearest voxel of a seed set, by a two-pass chamfer transform
-// over the Moore neighbourhood with weights 1, √2, √3 (face, edge, corner neighbours): within a
-// few per cent of the Euclidean distance. Used for tissue regions (tumour core, invasive margin).
+// over the Moore neighbourhood with weights 1, √2, √3 (face, edge, corner neighbours): exact along
+// the 13 lattice directions, at most ~13 % long in between (knight-like directions). Used for tissue
+// regions (tumour core, invasive-margin band).
 #pragma once
 
 #include <cstdint>

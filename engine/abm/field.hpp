@@ -13,8 +13,8 @@ namespace icbsim::abm {
 
 /// Outside-the-lattice condition of one axis (both faces).
 enum class Boundary {
+  kNoFlux,     ///< reflecting: nothing crosses the face (the default)
   kDirichlet,  ///< the outside holds `boundary_value` (surrounding tissue, far field)
-  kNoFlux,     ///< reflecting: nothing crosses the face
 };
 
 struct FieldSpec {

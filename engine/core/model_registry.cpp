@@ -48,4 +48,24 @@ const ModelInfo& ModelRegistry::get(std::string_view name) const {
               "; known models: " + names());
 }
 
+void ModelRegistry::add_spatial_mode(const SpatialMode& mode) {
+  get(mode.model);
+  get(mode.parameters_model);
+  if (find_spatial_mode(mode.model) != nullptr)
+    throw Error("model '" + std::string(mode.model) + "' has two spatial modes");
+  spatial_modes_.push_back(mode);
+}
+
+const SpatialMode* ModelRegistry::find_spatial_mode(std::string_view name) const {
+  for (const auto& m : spatial_modes_)
+    if (m.model == name) return &m;
+  return nullptr;
+}
+
+std::string ModelRegistry::spatial_mode_names() const {
+  std::string out;
+  for (const auto& m : spatial_modes_) out += (out.empty() ? "" : ", ") + std::string(m.model);
+  return out;
+}
+
 }  // namespace icbsim

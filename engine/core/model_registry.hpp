@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/core/model_info.hpp"
+#include "engine/core/spatial_mode.hpp"
 
 namespace icbsim {
 
@@ -21,8 +22,17 @@ class ModelRegistry {
   /// "a, b, c".
   std::string names() const;
 
+  /// Adds the spatial mode of a registered model; throws icbsim::Error when the model is unknown
+  /// or has one already.
+  void add_spatial_mode(const SpatialMode& mode);
+  /// The spatial mode of model `name`, or nullptr.
+  const SpatialMode* find_spatial_mode(std::string_view name) const;
+  /// Models with a spatial mode, "a, b".
+  std::string spatial_mode_names() const;
+
  private:
   std::vector<ModelInfo> models_;
+  std::vector<SpatialMode> spatial_modes_;
 };
 
 }  // namespace icbsim

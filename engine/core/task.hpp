@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "engine/core/solver_settings.hpp"
+#include "engine/core/spatial_snapshot.hpp"
 
 namespace icbsim {
 
@@ -44,6 +46,11 @@ struct TaskInput {
   /// Doses before this time belong to a fixed history (a branch of a checkpoint): readout rules
   /// (stop, switch) never cancel them [day].
   double fixed_history_until = -std::numeric_limits<double>::infinity();
+  /// Spatial tasks (Scenario::spatial): the lattice parameters of the spatial mode's parameter
+  /// model (declaration order, overlays applied); empty otherwise.
+  std::vector<double> spatial_parameters;
+  /// Key of the task's own random streams: (scenario seed, stream id of the task) (spatial tasks).
+  std::uint64_t seed = 0, stream = 0;
 };
 
 /// Integration statistics of one task.
@@ -75,6 +82,10 @@ struct TaskOutput {
   SolverStats stats;
   std::optional<IntegrationState> captured;  ///< at TaskInput::stop_at
   bool resumed = false;                      ///< continued from TaskInput::resume
+  /// Spatial tasks: the spatial mode's metrics, row-major [metric][output time]; empty otherwise.
+  std::vector<double> spatial_metrics;
+  /// Spatial tasks: agents and fields at the requested snapshot times.
+  std::vector<SpatialSnapshot> snapshots;
 };
 
 }  // namespace icbsim

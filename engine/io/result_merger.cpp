@@ -45,6 +45,7 @@ std::string without_output(const std::string& resolved) {
 
 Kind kind_of(const std::string& path) {
   if (path == "time" || path == "scans/time" || path.rfind("sweep/", 0) == 0) return Kind::kCopy;
+  if (path.rfind("snapshots/", 0) == 0) return Kind::kCopy;  // whole runs only: copied from the base file
   if (path.rfind("doses/", 0) == 0) return Kind::kDoseRows;
   return Kind::kTaskRows;
 }

@@ -136,6 +136,7 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
     h5::Id doses = h5::create_group(root, "doses");
     doses_ = DoseRecords(doses.get(), scenario, plan);
   }
+  if (scenario.spatial) spatial_ = SpatialResults(root, *scenario.spatial, n_tasks, times.size());
   if (scenario.readout) {
     h5::Id scans = h5::create_group(root, "scans");
     outcomes_ = OutcomeColumns(outcomes.get(), scans.get(), n_tasks, plan.scan_times(), scenario.readout->settings);
@@ -155,6 +156,7 @@ void Hdf5ResultWriter::close_all() noexcept {
   bool_type_.reset();
   outcomes_.close();
   doses_.close();
+  spatial_.close();
   file_.reset();
 }
 
@@ -196,6 +198,7 @@ void Hdf5ResultWriter::write_task(const TaskRecord& record) {
   if (!record.ok && !record.not_run) h5::write_string_element(failure_.get(), task, record.failure);  // rare
   if (outcomes_.active()) outcomes_.write(task, record.readout);
   if (doses_.active()) doses_.write(task, record.arm, record.doses, record.doses_given);
+  if (spatial_.active()) spatial_.write(task, plan_.global_id(task), record.ok ? record.output : nullptr);
 }
 
 void Hdf5ResultWriter::finish(const RunMetadata& metadata) {
@@ -205,6 +208,8 @@ void Hdf5ResultWriter::finish(const RunMetadata& metadata) {
   if (point_) point_->check_complete();
   outcomes_.check_complete();
   doses_.check_complete();
+  spatial_.check_complete();
+  const std::vector<XdmfSnapshot> snapshots = spatial_.snapshots();
   const hid_t root = file_.get();
   h5::set_attribute(root, "icbsim_version", std::string(build_info::kVersion));
   h5::set_attribute(root, "schema_version", kHdf5SchemaVersion);
@@ -239,6 +244,8 @@ void Hdf5ResultWriter::finish(const RunMetadata& metadata) {
   std::filesystem::rename(temp_path_, path_, ec);
   if (ec) throw IoError("cannot rename '" + temp_path_ + "' to '" + path_ + "': " + ec.message());
   finished_ = true;
+  if (!snapshots.empty())  // beside the file, for ParaView
+    write_xdmf(xdmf_path(path_), std::filesystem::path(path_).filename().string(), snapshots);
 }
 
 }  // namespace icbsim

@@ -12,6 +12,7 @@
 #include "engine/io/dose_records.hpp"
 #include "engine/io/hdf5_handle.hpp"
 #include "engine/io/outcome_columns.hpp"
+#include "engine/io/spatial_results.hpp"
 #include "engine/run/plan.hpp"
 #include "engine/run/result_sink.hpp"
 
@@ -62,6 +63,7 @@ class Hdf5ResultWriter final : public ResultSink {
   h5::Id failure_;
   OutcomeColumns outcomes_;
   DoseRecords doses_;
+  SpatialResults spatial_;  ///< spatial scenarios: /spatial, /snapshots (XDMF written by finish)
 };
 
 }  // namespace icbsim

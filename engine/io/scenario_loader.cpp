@@ -13,6 +13,7 @@
 #include "engine/io/cohort_loader.hpp"
 #include "engine/io/readout_loader.hpp"
 #include "engine/io/scenario_base.hpp"
+#include "engine/io/spatial_loader.hpp"
 #include "engine/io/treatment_loader.hpp"
 
 namespace icbsim {
@@ -130,7 +131,7 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
   if (!root.is_map()) root.fail("a scenario must be a map of keys (model:, parameters:, time:, ...)");
   root.check_keys({"icbsim", "description", "model", "parameters", "initial", "time", "solver", "seed", "output",
                    "tumour", "scans", "readout", "patient", "treatment", "phenotypes", "host", "population", "arms",
-                   "allocation", "ratio", "report", "sweep", "checkpoints"},
+                   "allocation", "ratio", "report", "sweep", "checkpoints", "spatial"},
                   "the scenario");
   Scenario s;
   s.source_name = name;
@@ -168,6 +169,7 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
     root.at("treatment").at("stop").fail("stopping at progression needs a readout: add tumour: and scans: sections");
   read_cohort_sections(root, registry, s);
   if (const ConfigNode* n = root.find("sweep")) read_sweep_section(*n, root, registry, s);
+  if (const ConfigNode* n = root.find("spatial")) read_spatial_section(*n, root, registry, s);
   if (const ConfigNode* n = root.find("output")) {
     s.output_path = n->text("output");
     if (s.output_path.empty()) n->fail("output must name a file");
@@ -177,6 +179,10 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
 }
 
 }  // namespace
+
+void read_model_parameters(const ConfigNode& section, const ModelInfo& model, std::vector<double>& values) {
+  read_parameters(section, model, values);
+}
 
 void check_output_path(const std::string& path, const ConfigNode* where) {
   namespace fs = std::filesystem;

@@ -1,5 +1,6 @@
 // YAML emission of a resolved scenario; numbers are written with round-trip precision.
 #include "engine/io/scenario_writer.hpp"
+#include "engine/io/spatial_writer.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -329,6 +330,7 @@ std::string resolved_scenario_yaml(const Scenario& s) {
   if (s.treatment) write_treatment(*s.treatment, out);
   write_cohort(s, out);
   if (s.sweep) write_sweep(*s.sweep, *s.model, out);
+  if (s.spatial) write_spatial_section(*s.spatial, out);
   out << YAML::Key << "seed" << YAML::Value << s.seed;
   if (!s.output_path.empty()) out << YAML::Key << "output" << YAML::Value << s.output_path;
   out << YAML::EndMap;

@@ -2,6 +2,7 @@
 #include "engine/run/execute_task.hpp"
 
 #include "engine/run/checkpoint.hpp"
+#include "engine/run/spatial_task.hpp"
 #include "engine/run/treatment_binding.hpp"
 
 #include <algorithm>
@@ -16,7 +17,10 @@ namespace {
 /// Integrates the task and reads the patient (when the scenario has a readout).
 void simulate_and_read(const Scenario& scenario, const Plan& plan, std::size_t id, const TaskInput& input,
                        TaskResult& result) {
-  result.output = scenario.model->simulate(input);
+  result.output = scenario.spatial  // whole runs snapshot their listed tasks (docs/hdf5-layout.md)
+                      ? run_spatial_task(scenario, input,
+                                         plan.size() == plan.total_tasks() && scenario.spatial->snapshots(plan.global_id(id)))
+                      : scenario.model->simulate(input);
   if (!scenario.readout) return;
   const std::vector<double>& scans = plan.scan_times();
   const ReadoutPlan& r = *scenario.readout;

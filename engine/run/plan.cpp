@@ -8,6 +8,7 @@
 #include "engine/core/errors.hpp"
 #include "engine/core/random_stream.hpp"
 #include "engine/readout/calendar.hpp"
+#include "engine/run/spatial_task.hpp"
 #include "engine/run/sweep_point.hpp"
 #include "engine/run/treatment_binding.hpp"
 
@@ -113,12 +114,14 @@ TaskInput Plan::task(std::size_t local, TaskLabel* label) const {
     }
     return continued_task(scenario_, base_, c, treatment(arm));
   }
+  std::vector<bool> carries;
   if (scenario_.population) {
     const cohort::VirtualPatient p =
         cohort::sample_patient(*scenario_.population, scenario_.population_factor, *scenario_.model, base_.parameters,
                                base_.initial_state, scenario_.seed, patient);
     task.parameters = p.parameters;
     task.initial_state = p.initial_state;
+    carries = p.carries;
     if (label) label->carries = p.carries;
   }
   if (!scenario_.arms.empty()) apply_overlays(scenario_.arms[arm].overlays, *scenario_.model, task.parameters);
@@ -130,6 +133,11 @@ TaskInput Plan::task(std::size_t local, TaskLabel* label) const {
     if (!(task.parameters[i] >= spec.min && task.parameters[i] <= spec.max))
       throw Error("parameter '" + std::string(spec.name) + "' = " + std::to_string(task.parameters[i]) +
                   " is outside its admissible range after sampling and overlays");
+  }
+  if (scenario_.spatial) {  // the same overlays on the lattice; the task's own random streams
+    task.spatial_parameters = spatial_task_parameters(scenario_, carries, arm);
+    task.seed = scenario_.seed;
+    task.stream = stream_id(local);
   }
   if (const Treatment* t = treatment(arm)) bind_treatment(*scenario_.model, point_treatment(*t, point), scenario_.patient, task);
   return task;

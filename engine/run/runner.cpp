@@ -47,7 +47,8 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
   const bool trial = scenario.readout && !scenario.sweep;
   std::vector<cohort::TaskSummary> summaries(trial ? plan.size() : 0);
   const auto n = static_cast<long long>(plan.size());
-#pragma omp parallel for schedule(dynamic, 1)
+  // One task alone runs outside a parallel region, so a spatial task's lattice can use the threads.
+#pragma omp parallel for schedule(dynamic, 1) if (n > 1)
   for (long long i = 0; i < n; ++i) {
     const auto id = static_cast<std::size_t>(i);
     TaskRecord record;

@@ -15,6 +15,7 @@
 #include "engine/readout/scan_schedule.hpp"
 #include "engine/cohort/population.hpp"
 #include "engine/core/overlay.hpp"
+#include "engine/run/spatial_spec.hpp"
 #include "engine/run/treatment.hpp"
 #include "engine/sweep/sweep_spec.hpp"
 
@@ -106,6 +107,8 @@ struct Scenario {
   std::vector<double> checkpoints;
   /// Continue every task from a checkpoint: a restart, or a branch into new arms (engine/run/checkpoint.hpp).
   std::shared_ptr<const Continuation> continuation;
+  /// Run every task as a spatial patient of the model's spatial mode (spatial:, docs/models/nsclc_spatial.md).
+  std::optional<SpatialSpec> spatial;
 };
 
 /// The output grid: start, start + every, ..., and the end itself [day].

@@ -10,9 +10,8 @@
 namespace icbsim::models::spatial {
 namespace {
 
-/// Lattice steps of oxygen-only diffusion before the start: oxygen relaxes in minutes, so it
-/// starts from its quasi-steady state rather than from the far-field value.
-constexpr int kOxygenWarmUpSteps = 40;
+/// Relaxation cycles of oxygen before the start, from the far-field value to its quasi-steady state.
+constexpr int kOxygenWarmUpCycles = 20;
 
 }  // namespace
 
@@ -35,7 +34,7 @@ StepTally& StepTally::operator+=(const StepTally& o) {
 }
 
 LatticeModel::LatticeModel(const abm::Lattice& lattice, std::span<const double> spatial_parameters, double dt,
-                           int block_size, abm::StreamKey key, const BedComposition& bed)
+                           int block_size, abm::StreamKey key, const BedComposition& bed, int oxygen_every)
     : lattice_(lattice),
       values_(spatial_parameters),
       dt_(dt),
@@ -44,13 +43,12 @@ LatticeModel::LatticeModel(const abm::Lattice& lattice, std::span<const double> 
       fields_(lattice_, values_),
       blocks_(lattice_, block_size) {
   if (!(dt_ > 0.0)) throw Error("nsclc_spatial: the lattice step must be positive");
+  if (oxygen_every < 1) throw Error("nsclc_spatial: oxygen must be relaxed at least every lattice step");
   lay_out_tissue(tissue_, values_, key_, bed);
   seed_immune_cells(tissue_, values_, key_, bed);
   scratch_.resize(blocks_.block_count());
-  for (int k = 0; k < kOxygenWarmUpSteps; ++k) {
-    fields_.assemble_sources(tissue_, values_);
-    fields_.step(kOxygen, dt_);
-  }
+  fields_.assemble_sources(tissue_, values_);
+  fields_.relax_oxygen(kOxygenWarmUpCycles);
   using abm::OperationKind;
   schedule_.add({"compact_and_index", OperationKind::kDomain, 1, [this](std::uint64_t) { compact_and_index(); }});
   schedule_.add({"recruitment", OperationKind::kDomain, 1, [this](std::uint64_t) {
@@ -63,7 +61,9 @@ LatticeModel::LatticeModel(const abm::Lattice& lattice, std::span<const double> 
   schedule_.add({"merge_births", OperationKind::kDomain, 1, [this](std::uint64_t) { merge_births(); }});
   schedule_.add({"secretion_uptake", OperationKind::kDomain, 1,
                  [this](std::uint64_t) { fields_.assemble_sources(tissue_, values_); }});
-  schedule_.add({"diffusion", OperationKind::kDomain, 1, [this](std::uint64_t) { fields_.step(dt_); }});
+  schedule_.add({"cytokine_diffusion", OperationKind::kDomain, 1, [this](std::uint64_t) { fields_.step_cytokines(dt_); }});
+  schedule_.add({"oxygen_relaxation", OperationKind::kDomain, static_cast<std::uint64_t>(oxygen_every),
+                 [this](std::uint64_t) { fields_.relax_oxygen(1); }});
 }
 
 StepContext LatticeModel::context() { return StepContext{tissue_, fields_, values_, *signals_, dt_, step_, key_}; }

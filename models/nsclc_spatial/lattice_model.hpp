@@ -8,7 +8,9 @@
 //   4. agent_rules         tumour, CD8, Treg, MDSC, macrophage rules               (agents)
 //   5. merge_births        append daughters in block order                         (domain)
 //   6. secretion_uptake    per-voxel sources and sinks of the four fields          (domain)
-//   7. diffusion           Douglas ADI step of every field                         (domain)
+//   7. cytokine_diffusion  LOD step of IFN-γ, TGF-β, CXCL9/10                       (domain)
+//   8. oxygen_relaxation   one ADI cycle toward oxygen's quasi-steady state         (domain, every
+//                          `oxygen_every` steps)
 #pragma once
 
 #include <cstddef>
@@ -40,9 +42,10 @@ struct LatticeCounts {
 class LatticeModel {
  public:
   /// Lays out and seeds the lattice; brings oxygen to its quasi-steady state. `dt` [day] is the
-  /// lattice step, `block_size` the edge of the update blocks (>= 3 voxels).
+  /// lattice step, `block_size` the edge of the update blocks (>= 3 voxels), `oxygen_every` the
+  /// lattice steps between oxygen relaxation cycles.
   LatticeModel(const abm::Lattice& lattice, std::span<const double> spatial_parameters, double dt, int block_size,
-               abm::StreamKey key, const BedComposition& bed);
+               abm::StreamKey key, const BedComposition& bed, int oxygen_every = 10);
   LatticeModel(const LatticeModel&) = delete;
   LatticeModel& operator=(const LatticeModel&) = delete;
 

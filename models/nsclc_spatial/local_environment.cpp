@@ -69,7 +69,6 @@ void step_immune_cell(const StepContext& c, std::size_t i, const Crawl& crawl, a
   std::array<double, 26> weights{};
   std::size_t n = 0;
   double total = 0.0;
-  const bool outside_parenchyma = crawl.cxcr3_gated && !tumour_at(t, v);
   const double floor = c.p.parenchyma_entry_floor;
   t.lattice().for_each_neighbour(v, [&](std::size_t j) {
     if (t.occupancy.mobile(j) >= t.immune_capacity(j, cap_free, cap_shared)) return;
@@ -77,7 +76,7 @@ void step_immune_cell(const StepContext& c, std::size_t i, const Crawl& crawl, a
     double w = std::exp(
         std::min(50.0, crawl.chemotaxis * (std::max(chemokine[j], 0.0) - here) / (here + c.p.chemokine_half)));
     if (t.fibroblast_at(j)) w *= c.p.fibroblast_permeability;
-    if (outside_parenchyma && tumour_at(t, j)) w *= floor + (1.0 - floor) * chemokine_response(c, j);
+    if (crawl.cxcr3_gated && tumour_at(t, j)) w *= floor + (1.0 - floor) * chemokine_response(c, j);
     if (!(w > 0.0)) return;
     candidates[n] = j;
     weights[n] = w;

@@ -29,13 +29,13 @@ double local_function(const StepContext& c, std::size_t v);
 struct Crawl {
   double move_probability;  ///< chance of one step this lattice step
   double chemotaxis;        ///< χ of the CXCL9/10 bias (0: unbiased)
-  bool cxcr3_gated;         ///< lymphocytes: entering the tumour parenchyma needs CXCR3 signal
+  bool cxcr3_gated;         ///< lymphocytes: stepping into the tumour parenchyma needs CXCR3 signal
 };
 
 /// With probability `move_probability`, steps immune agent i to a Moore neighbour with room,
 /// choosing neighbour j with weight exp(χ·(C_j − C_i)/(C_i + C50)), times fibroblast_permeability
-/// when a fibroblast fills j, and — for CXCR3-gated cells stepping from outside the parenchyma
-/// onto a tumour cell — times floor + (1 − floor)·CXCR3 response at j.
+/// when a fibroblast fills j, and — for CXCR3-gated cells stepping onto a tumour cell — times
+/// floor + (1 − floor)·CXCR3 response at j.
 void step_immune_cell(const StepContext& c, std::size_t i, const Crawl& crawl, abm::CounterStream& rng);
 
 /// Probability of one lattice step of a cell crawling at `speed` [um/day] (capped at 1).

@@ -61,10 +61,10 @@ void SpatialFields::assemble_sources(const Tissue& tissue, const SpatialValues& 
   }
 }
 
-void SpatialFields::step(double dt) {
-  for (auto& f : fields_) solver_.step(f, dt);
+void SpatialFields::step_cytokines(double dt) {
+  for (const FieldId f : {kIfng, kTgfb, kChemokine}) solver_.step(fields_[f], dt);
 }
 
-void SpatialFields::step(FieldId f, double dt) { solver_.step(fields_[f], dt); }
+void SpatialFields::relax_oxygen(int cycles) { solver_.relax(fields_[kOxygen], cycles); }
 
 }  // namespace icbsim::models::spatial

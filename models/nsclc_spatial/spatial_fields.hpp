@@ -28,10 +28,11 @@ class SpatialFields {
   /// Secretion and uptake of this step from the living agents and the vessels (agents in store
   /// order, so the sums are the same for any thread count).
   void assemble_sources(const Tissue& tissue, const SpatialValues& p);
-  /// Advances every field by dt [day].
-  void step(double dt);
-  /// Advances only `f` by dt [day] (used to bring oxygen to its quasi-steady state at start).
-  void step(FieldId f, double dt);
+  /// Advances the cytokines (IFN-γ, TGF-β, CXCL9/10) by a transient step of dt [day].
+  void step_cytokines(double dt);
+  /// Relaxes oxygen toward the quasi-steady state of the current uptake and supply by `cycles`
+  /// cycles (oxygen relaxes within a minute, so it follows the tissue quasi-statically).
+  void relax_oxygen(int cycles);
 
  private:
   std::array<abm::Field, kFieldCount> fields_;

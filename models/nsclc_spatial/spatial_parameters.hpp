@@ -153,10 +153,10 @@ struct TraffickingBlock {
       {"cd8_vascular_arrival", "1/day", 0.75, 0, 100, "per-capita rate at which blood effectors reach the tumour vessels",
        "nsclc_icb infiltration_rate 0.25/day at full chemokine signalling (x (1 + ifng_chemokine_gain) = 3): on the "
        "lattice, extravasation (0-1) at each vessel takes the place of nsclc_icb's chemokine and barrier terms"},
-      {"extravasation_floor", "", 0.2, 0, 1, "probability that an arriving T cell extravasates without CXCL9/10",
+      {"extravasation_floor", "", 0.05, 0, 1, "probability that an arriving T cell extravasates without CXCL9/10",
        "assumed: CXCR3 ligands drive most effector extravasation at tumour vascular checkpoints (Mikucki 2015)"},
-      {"parenchyma_entry_floor", "", 0.1, 0, 1,
-       "weight of a lymphocyte step from stroma into a tumour-cell voxel without CXCL9/10, relative to full signal",
+      {"parenchyma_entry_floor", "", 0.05, 0, 1,
+       "weight of a lymphocyte step onto a tumour cell without CXCL9/10, relative to one at full CXCR3 signal",
        "assumed: intratumoural CXCR3 signalling positions T cells within tumours (Chow 2019 Immunity 50:1498); "
        "without it T cells stay in the stroma (excluded)"},
       {"tumour_vessel_extravasation", "", 1.0, 0, 1, "extravasation at intratumoural vessels relative to stromal ones",
@@ -167,8 +167,8 @@ struct TraffickingBlock {
        "assumed occupancy rule: a 20-um voxel holds two ~10-um lymphocytes or myeloid cells"},
       {"immune_cap_shared", "", 1, 0, 8, "immune cells allowed beside a tumour cell or fibroblast in one voxel",
        "assumed occupancy rule: one immune cell squeezes beside a tissue cell"},
-      {"chemokine_half", "nM", 0.5, 1e-6, 1e3, "CXCL9/10 for half-maximal T-cell responses (motility, extravasation)",
-       "assumed: CXCR3 responds to sub- to low-nM CXCL10"},
+      {"chemokine_half", "nM", 0.2, 1e-6, 1e3, "CXCL9/10 for half-maximal T-cell responses (motility, extravasation)",
+       "assumed: CXCR3 responds to sub-nM CXCL10"},
   }};
 };
 
@@ -229,13 +229,13 @@ struct FieldBlock {
       {"tgfb_decay", "1/day", 14.3, 1e-3, 1e3, "TGF-β decay", "models.md §6: QSP-IO k_TGFb_deg"},
       {"chemokine_diffusion", "um^2/min", 1000, 1, 1e7, "CXCL9/10 diffusion coefficient", "assumed as IFN-γ"},
       {"chemokine_decay", "1/day", 4, 1e-3, 1e3, "CXCL9/10 decay", "assumed: half-life of ~4 h in tissue"},
-      {"tumour_chemokine_basal", "nmol/(cell*day)", 4e-12, 0, 1e-6,
+      {"tumour_chemokine_basal", "nmol/(cell*day)", 5e-13, 0, 1e-6,
        "CXCL9/10 per tumour cell without IFN-γ (tumour cells and resident DCs)",
        "assumed: a fifth of the IFN-γ-induced level; CD103+ DCs are a main early source (Spranger 2017 Cancer Cell "
        "31:711)"},
       {"tumour_chemokine_ifng", "nmol/(cell*day)", 2e-11, 0, 1e-6, "CXCL9/10 per tumour cell at full IFN-γ signalling",
        "assumed: ~0.5 nM (chemokine_half) in a nest whose cells signal fully"},
-      {"vessel_chemokine_secretion", "nmol/(cell*day)", 4e-12, 0, 1e-6, "CXCL9/10 presented at a vessel voxel",
+      {"vessel_chemokine_secretion", "nmol/(cell*day)", 0, 0, 1e-6, "CXCL9/10 presented at a vessel voxel",
        "assumed: activated endothelium and perivascular myeloid cells present CXCR3 ligands at the basal tumour-cell "
        "level, independent of the nest (Mikucki 2015)"},
   }};

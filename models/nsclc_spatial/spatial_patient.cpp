@@ -12,7 +12,8 @@ std::unique_ptr<LatticeModel> make_lattice(const SpatialPatientInput& in, const 
   const SpatialSettings& s = in.settings;
   if (s.steps_per_coupling < 1) throw Error("nsclc_spatial: steps_per_coupling must be at least 1");
   return std::make_unique<LatticeModel>(abm::Lattice(s.lattice, s.voxel_um), in.spatial_parameters, s.dt_days,
-                                        s.block_size, abm::StreamKey{s.seed, s.task}, systemic.bed_composition());
+                                        s.block_size, abm::StreamKey{s.seed, s.task}, systemic.bed_composition(),
+                                        s.oxygen_every);
 }
 
 /// Viable + dead tumour cells of the lattice.

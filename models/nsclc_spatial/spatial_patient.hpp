@@ -31,6 +31,7 @@ struct SpatialSettings {
   double dt_days = 1.0 / 240.0;      ///< lattice step [day] (6 min)
   int steps_per_coupling = 60;       ///< lattice steps per coupling interval (Δc = 6 h at 6-min steps)
   int block_size = 6;                ///< edge of the parallel-update blocks [voxels], >= 3
+  int oxygen_every = 10;             ///< lattice steps between oxygen relaxation cycles (1 h)
   std::uint64_t seed = 1;            ///< scenario seed
   std::uint64_t task = 0;            ///< task id (patient)
 };

@@ -3,6 +3,8 @@
 // optionally, pembrolizumab — no scenario file involved.
 #pragma once
 
+#include <omp.h>
+
 #include <string>
 #include <vector>
 
@@ -15,6 +17,19 @@
 namespace spatial_test {
 
 namespace sp = icbsim::models::spatial;
+
+/// Runs the enclosing scope on one OpenMP thread: small lattices gain nothing from threads, and on
+/// a loaded machine their many short parallel regions cost more than they save.
+class SingleThread {
+ public:
+  SingleThread() : previous_(omp_get_max_threads()) { omp_set_num_threads(1); }
+  SingleThread(const SingleThread&) = delete;
+  SingleThread& operator=(const SingleThread&) = delete;
+  ~SingleThread() { omp_set_num_threads(previous_); }
+
+ private:
+  int previous_;
+};
 
 /// A small 2-D section for tests: 50 x 50 voxels (1 mm), 6-h coupling.
 inline sp::SpatialSettings small_section(std::uint64_t seed = 7) {

@@ -1,7 +1,8 @@
-// Douglas ADI diffusion: analytic solutions at the production step (6 min) and voxel (20 um) —
-// a decaying IFN-γ pulse from a point, a steady point source in oxygen-consuming tissue, a
-// steady slab with uptake and supply at its faces — first-order convergence in the step, exact
-// mass balance with reflecting faces, and identical results for 1 and 2 threads.
+// Lattice diffusion at the production step (6 min) and voxel (20 um), against analytic solutions:
+// a decaying IFN-γ pulse from a point (transient LOD steps, first order in the step); a steady point
+// source in oxygen-consuming tissue and a steady slab with uptake and supplied faces (quasi-steady
+// ADI relaxation). Also: exact mass balance with reflecting faces, no ringing after a point release,
+// and identical results for 1 and 2 threads.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -38,20 +39,20 @@ double distance_um(const Lattice& l, std::size_t v, std::size_t centre) {
 }
 
 /// Largest deviation from the instantaneous-point-release solution within 2 sigma of the
-/// centre, relative to the exact peak, after releasing one voxel-full at the centre and
-/// stepping to `t` [day] with step `dt`.
+/// centre, relative to the exact peak, after releasing one voxel-full at the centre of a 2-D
+/// section and stepping to `t` [day] with step `dt`: u = M/(4πDt)·exp(−r²/4Dt − λt).
 double pulse_error(double dt, double t) {
-  const int n = 81;
-  const Lattice lattice({n, n, n}, kVoxel);
+  const int n = 201;
+  const Lattice lattice({n, n, 1}, kVoxel);
   Field field(FieldSpec{"ifng", "nM", kIfngDiffusion, kIfngDecay, kAllDirichlet, 0.0}, lattice, 0.0);
-  const std::size_t centre = lattice.index({n / 2, n / 2, n / 2});
-  field.values()[centre] = 1.0;  // amount 1·h^3
+  const std::size_t centre = lattice.index({n / 2, n / 2, 0});
+  field.values()[centre] = 1.0;  // amount 1·h^2 per unit thickness
   DiffusionSolver solver(lattice);
   const int steps = static_cast<int>(std::lround(t / dt));
   for (int k = 0; k < steps; ++k) solver.step(field, dt);
-  const double h3 = kVoxel * kVoxel * kVoxel;
+  const double h2 = kVoxel * kVoxel;
   const double four_dt = 4.0 * kIfngDiffusion * t;
-  const double peak = h3 / std::pow(kPi * four_dt, 1.5) * std::exp(-kIfngDecay * t);
+  const double peak = h2 / (kPi * four_dt) * std::exp(-kIfngDecay * t);
   const double sigma = std::sqrt(2.0 * kIfngDiffusion * t);
   double worst = 0.0;
   for (std::size_t v = 0; v < lattice.voxel_count(); ++v) {
@@ -67,13 +68,29 @@ double pulse_error(double dt, double t) {
 
 TEST_CASE("a decaying IFN-γ pulse from a point matches the analytic solution at the production step",
           "[abm][diffusion]") {
-  // u = M/(4πDt)^{3/2}·exp(−r²/4Dt − λt), compared half an hour after the release (5 steps).
-  const double t = 5 * kStep;
+  // Compared two hours after the release (20 steps; sigma ~ 24 voxels); halving the step halves
+  // the error (first order).
+  const double t = 20 * kStep;
   const double production = pulse_error(kStep, t);
-  const double finer = pulse_error(kStep / 4, t);
-  INFO("relative error: production step " << production << ", quarter step " << finer);
-  CHECK(production < 0.04);
-  CHECK(finer < production / 3.0);  // first order: ~4x smaller
+  const double half = pulse_error(kStep / 2, t);
+  INFO("largest error relative to the peak: production step " << production << ", half step " << half);
+  CHECK(production < 0.06);
+  CHECK(half < 0.6 * production);
+  CHECK(half > 0.4 * production);
+}
+
+TEST_CASE("a point release leaves no negative or ringing values", "[abm][diffusion]") {
+  const Lattice lattice({21, 21, 21}, kVoxel);
+  Field field(FieldSpec{"ifng", "nM", kIfngDiffusion, kIfngDecay, kAllDirichlet, 0.0}, lattice, 0.0);
+  const std::size_t centre = lattice.index({10, 10, 10});
+  field.values()[centre] = 1.0;
+  DiffusionSolver solver(lattice);
+  solver.step(field, kStep);
+  double smallest = 1.0, neighbour = field[lattice.index({11, 10, 10})];
+  for (double u : field.values()) smallest = std::min(smallest, u);
+  CHECK(smallest >= 0.0);
+  CHECK(field[centre] < 0.05);  // one step spreads the release over ~5 voxels each way
+  CHECK(neighbour < field[centre]);
 }
 
 TEST_CASE("a steady point source in oxygen-consuming tissue matches q·exp(−r/ℓ)/(4πDr)", "[abm][diffusion]") {
@@ -85,18 +102,20 @@ TEST_CASE("a steady point source in oxygen-consuming tissue matches q·exp(−r/
   for (std::size_t v = 0; v < lattice.voxel_count(); ++v) field.sink()[v] = kO2Uptake;  // uptake by tumour cells
   field.source()[centre] = q;
   DiffusionSolver solver(lattice);
-  for (int k = 0; k < 40; ++k) solver.step(field, kStep);
+  solver.relax(field, 10);
   const double kappa = kO2Decay + kO2Uptake;
   const double ell = std::sqrt(kO2Diffusion / kappa);  // ~176 um
   const double amount = q * kVoxel * kVoxel * kVoxel;
   double worst = 0.0;
   for (std::size_t v = 0; v < lattice.voxel_count(); ++v) {
     const double r = distance_um(lattice, v, centre);
-    if (r < 3 * kVoxel || r > 3 * ell) continue;
+    // From 5 voxels (the lattice Green's function differs from 1/r closer in) to 1.5 decay
+    // lengths (beyond, the zero outside value 30 voxels away pulls the solution down).
+    if (r < 5 * kVoxel || r > 1.5 * ell) continue;
     const double exact = amount / (4 * kPi * kO2Diffusion * r) * std::exp(-r / ell);
     worst = std::max(worst, std::abs(field[v] - exact) / exact);
   }
-  INFO("largest relative error at 3 voxels to 3 decay lengths: " << worst);
+  INFO("largest relative error from 5 voxels to 1.5 decay lengths: " << worst);
   CHECK(worst < 0.03);
 }
 
@@ -109,7 +128,7 @@ TEST_CASE("a slab with uptake and supplied faces reaches the cosh steady state",
               lattice, supply);
   for (std::size_t v = 0; v < lattice.voxel_count(); ++v) field.sink()[v] = kO2Uptake;
   DiffusionSolver solver(lattice);
-  for (int k = 0; k < 40; ++k) solver.step(field, kStep);
+  solver.relax(field, 10);
   // The outside value sits one voxel beyond the edge voxels: the slab spans (n + 1)·h.
   const double ell = std::sqrt(kO2Diffusion / (kO2Decay + kO2Uptake));
   const double half = 0.5 * (n + 1) * kVoxel;
@@ -140,7 +159,7 @@ TEST_CASE("reflecting faces conserve mass exactly and sources add dt·f", "[abm]
 }
 
 TEST_CASE("diffusion results are identical for 1 and 2 threads", "[abm][diffusion]") {
-  const Lattice lattice({23, 19, 17}, kVoxel);
+  const Lattice lattice({32, 28, 24}, kVoxel);  // large enough to run in parallel
   auto run = [&](int threads) {
     omp_set_num_threads(threads);
     Field field(FieldSpec{"ifng", "nM", kIfngDiffusion, kIfngDecay, kAllDirichlet, 0.1}, lattice, 0.0);
@@ -148,6 +167,7 @@ TEST_CASE("diffusion results are identical for 1 and 2 threads", "[abm][diffusio
     for (std::size_t v = 0; v < lattice.voxel_count(); v += 5) field.sink()[v] = 30.0;
     DiffusionSolver solver(lattice);
     for (int k = 0; k < 5; ++k) solver.step(field, kStep);
+    solver.relax(field, 2);
     return field.values();
   };
   const int before = omp_get_max_threads();
