@@ -31,8 +31,8 @@ struct LineSystem {
 
 /// Solves the implicit system of one direction for a batch of lines (Thomas algorithm),
 /// writing the result into v. Douglas: (I − ΔtA_i)v_i = v − ΔtA_i·u, with the homogeneous A_i
-/// (the outside value cancels); LOD: (I − Δt·Dδ_i²)v_i = v, outside value on the right.
-/// `cp`, `dp` are scratch arrays of length·width.
+/// (the outside value cancels), solved in place (v is also the right-hand side); LOD:
+/// (I − Δt·Dδ_i²)v_i = u, outside value on the right. `cp`, `dp` are scratch arrays of length·width.
 void solve_batch(const LineBatch& b, const LineSystem& sys, const double* u, double* v, const double* kappa,
                  double* cp, double* dp) {
   const double r = sys.r;
@@ -46,7 +46,7 @@ void solve_batch(const LineBatch& b, const LineSystem& sys, const double* u, dou
     const double c = hi ? -r : 0.0;
     for (std::size_t k = 0; k < b.width; ++k) {
       const std::size_t i = b.base + j * b.stride + k;
-      double reaction = 0.0, rhs = v[i];
+      double reaction = 0.0, rhs = sys.douglas ? v[i] : u[i];
       if (sys.douglas) {
         const double uj = u[i];
         double lap = -ghost_weight * uj;  // homogeneous operator: Dirichlet ghosts are 0
@@ -89,18 +89,23 @@ void DiffusionSolver::fill_kappa(const Field& field) {
   kappa_.resize(n);
   work_.resize(n);
   const double decay = field.spec().decay;
-  const std::vector<double>& sink = field.sink();
-  for (std::size_t i = 0; i < n; ++i) kappa_[i] = decay + sink[i];
+  const double* sink = field.sink().data();
+  double* kappa = kappa_.data();
+#pragma omp parallel for schedule(static) if (n >= kMinParallelVoxels)
+  for (std::ptrdiff_t i = 0; i < static_cast<std::ptrdiff_t>(n); ++i) kappa[i] = decay + sink[i];
 }
 
 void DiffusionSolver::step(Field& field, double dt) {
   fill_kappa(field);
   std::vector<double>& u = field.values();
-  const std::vector<double>& f = field.source();
-  for (std::size_t i = 0; i < u.size(); ++i) u[i] = (u[i] + dt * f[i]) / (1.0 + dt * kappa_[i]);
+  const double* f = field.source().data();
+  const double* kappa = kappa_.data();
+  double* values = u.data();
+  const auto n = static_cast<std::ptrdiff_t>(u.size());
+#pragma omp parallel for schedule(static) if (u.size() >= kMinParallelVoxels)
+  for (std::ptrdiff_t i = 0; i < n; ++i) values[i] = (values[i] + dt * f[i]) / (1.0 + dt * kappa[i]);
   for (int axis = 0; axis < lattice_.dimensions(); ++axis) {
-    work_ = u;  // right-hand side, solved in place
-    implicit_direction(field, axis, dt, /*douglas=*/false);
+    implicit_direction(field, axis, dt, /*douglas=*/false);  // field values -> work_
     std::swap(u, work_);
   }
 }

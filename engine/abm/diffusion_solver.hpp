@@ -36,6 +36,8 @@ class DiffusionSolver {
   void fill_kappa(const Field& field);
   void douglas_step(Field& field, double tau);
   void explicit_predictor(const Field& field, double dt);
+  /// Solves direction `axis` into work_: LOD from the field's values, Douglas in place on work_
+  /// (which holds the predictor).
   void implicit_direction(const Field& field, int axis, double dt, bool douglas);
 
   const Lattice& lattice_;

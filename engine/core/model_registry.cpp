@@ -62,6 +62,12 @@ const SpatialMode* ModelRegistry::find_spatial_mode(std::string_view name) const
   return nullptr;
 }
 
+const SpatialMode* ModelRegistry::spatial_mode_holding(std::string_view name) const {
+  for (const auto& m : spatial_modes_)
+    if (m.parameters_model == name) return &m;
+  return nullptr;
+}
+
 std::string ModelRegistry::spatial_mode_names() const {
   std::string out;
   for (const auto& m : spatial_modes_) out += (out.empty() ? "" : ", ") + std::string(m.model);

@@ -27,6 +27,9 @@ class ModelRegistry {
   void add_spatial_mode(const SpatialMode& mode);
   /// The spatial mode of model `name`, or nullptr.
   const SpatialMode* find_spatial_mode(std::string_view name) const;
+  /// The spatial mode whose lattice parameters model `name` holds, or nullptr. Such a model is
+  /// parameters only: it runs as part of that mode, never as a scenario's model.
+  const SpatialMode* spatial_mode_holding(std::string_view name) const;
   /// Models with a spatial mode, "a, b".
   std::string spatial_mode_names() const;
 

@@ -153,6 +153,10 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
     model_node.fail("unknown model '" + model_name + "'" + did_you_mean(model_name, names) + "; known models: " +
                     registry.names());
   }
+  if (const SpatialMode* mode = registry.spatial_mode_holding(model_name))
+    model_node.fail("model '" + model_name + "' holds the lattice parameters of " + std::string(mode->model) +
+                    "'s spatial mode and does not run on its own; use model: " + std::string(mode->model) +
+                    " with a spatial: section (set its parameters under spatial: parameters: or in overlays)");
   for (const auto& p : s.model->parameters) s.parameters.push_back(p.value);
   for (const auto& v : s.model->variables) s.initial_state.push_back(v.initial);
 

@@ -97,6 +97,9 @@ TEST_CASE("bad spatial input fails at its file, line and column", "[io][spatial]
   CHECK_THAT(error_of("model: kuznetsov1994\ntime: {end: 10 days}\nspatial: {}\n"),
              Contains("s.yaml:3:10") && Contains("has no spatial mode") && Contains("nsclc_icb"));
   CHECK_THAT(error_of(kHead + "checkpoints: [5 day]\nspatial: {}\n"), Contains("s.yaml:3:14") && Contains("checkpointed"));
+  // The lattice's parameter model is not a model to run.
+  CHECK_THAT(error_of("model: nsclc_spatial\ntime: {end: 10 days}\n"),
+             Contains("s.yaml:1:8") && Contains("does not run on its own") && Contains("use model: nsclc_icb"));
 }
 
 TEST_CASE("a spatial scenario refuses overlays without nsclc_spatial changes", "[io][spatial]") {
