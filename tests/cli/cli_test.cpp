@@ -2,44 +2,31 @@
 // output file behind.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include "tests/support/hdf5_datasets.hpp"
+#include "tests/support/run_icbsim.hpp"
+#include "tests/support/text_files.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
-struct Result {
-  int exit_code;
-  std::string output;  // stdout and stderr
-};
+using icbsim::testing::read_text;
+using icbsim::testing::run_icbsim;
+using icbsim::testing::run_command;
+fs::path fresh_folder(const std::string& name) { return icbsim::testing::fresh_folder("icbsim_cli_tests", name); }
 
-/// Runs a shell command line, capturing stdout and stderr.
-Result run_icbsim_command(const std::string& command_line) {
-  const std::string command = command_line + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string output;
-  char buffer[4096];
-  while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+#ifndef ICBSIM_TEST_NO_MPI
+/// `mpirun -n 3 icbsim`: one OpenMP thread per rank and yielding MPI waits, as three ranks share two
+/// cores with other tests.
+std::string mpirun_three() {
+  return "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMP_NUM_THREADS=1 mpirun -n 3 --oversubscribe "
+         "--mca mpi_yield_when_idle 1 " +
+         std::string(ICBSIM_EXE);
 }
-
-Result run_icbsim(const std::string& args) { return run_icbsim_command(std::string(ICBSIM_EXE) + " " + args); }
-
-fs::path fresh_folder(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / "icbsim_cli_tests" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+#endif
 }  // namespace
 
 TEST_CASE("icbsim run with no scenario runs the built-in quickstart", "[cli]") {
@@ -114,19 +101,9 @@ TEST_CASE("mpirun -n 3 icbsim run gives the single-process datasets", "[cli][mpi
   const fs::path dir = fresh_folder("mpi");
   const std::string fixture = std::string(ICBSIM_SOURCE_DIR) + "/tests/data/kuznetsov_cohort.yaml";
   REQUIRE(run_icbsim("run " + fixture + " -q -o " + (dir / "one.h5").string()).exit_code == 0);
-  const std::string mpirun =
-      // One OpenMP thread per rank and yielding MPI waits: three ranks share two cores with other tests.
-      "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMP_NUM_THREADS=1 mpirun -n 3 --oversubscribe "
-      "--mca mpi_yield_when_idle 1 " + std::string(ICBSIM_EXE);
-  FILE* pipe = popen((mpirun + " run " + fixture + " -q -o " + (dir / "three.h5").string() + " 2>&1").c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  std::string output;
-  while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
-  const int status = pclose(pipe);
-  INFO(output);
-  REQUIRE(WIFEXITED(status));
-  REQUIRE(WEXITSTATUS(status) == 0);
+  const auto three = run_command(mpirun_three() + " run " + fixture + " -q -o " + (dir / "three.h5").string());
+  INFO(three.output);
+  REQUIRE(three.exit_code == 0);
   CHECK(icbsim::testing::datasets(dir / "one.h5") == icbsim::testing::datasets(dir / "three.h5"));
   CHECK_FALSE(fs::exists((dir / "three.h5").string() + ".rank1.h5"));  // shards removed after the merge
 }
@@ -153,10 +130,7 @@ TEST_CASE("icbsim sweep in one process on MPI ranks and in merged shards", "[cli
   REQUIRE(whole.count("sweep/sensitivity/reference/final:T/prcc") == 1);
   CHECK(whole == icbsim::testing::datasets(dir / "merged.h5"));
 #ifndef ICBSIM_TEST_NO_MPI
-  const std::string mpirun =
-      "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMP_NUM_THREADS=1 mpirun -n 3 --oversubscribe "
-      "--mca mpi_yield_when_idle 1 " + std::string(ICBSIM_EXE);
-  const auto three = run_icbsim_command(mpirun + " sweep " + fixture + " -q -o " + (dir / "three.h5").string());
+  const auto three = run_command(mpirun_three() + " sweep " + fixture + " -q -o " + (dir / "three.h5").string());
   INFO(three.output);
   REQUIRE(three.exit_code == 0);
   CHECK(whole == icbsim::testing::datasets(dir / "three.h5"));
@@ -170,10 +144,7 @@ TEST_CASE("icbsim sweep in one process on MPI ranks and in merged shards", "[cli
 namespace {
 /// A 20,000-patient Kuznetsov cohort (long enough to interrupt after a second).
 fs::path long_cohort(const fs::path& dir) {
-  std::ifstream in(std::string(ICBSIM_SOURCE_DIR) + "/benchmarks/scenarios/kuznetsov_cohort_1m.yaml");
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string scenario = text.str();
+  std::string scenario = read_text(std::string(ICBSIM_SOURCE_DIR) + "/benchmarks/scenarios/kuznetsov_cohort_1m.yaml");
   scenario.replace(scenario.find("size: 1000000"), 13, "size: 20000");
   const fs::path yaml = dir / "cohort.yaml";
   std::ofstream(yaml) << scenario;
@@ -301,10 +272,7 @@ TEST_CASE("icbsim checkpoint then run --from-checkpoint then branch", "[cli][che
   CHECK(outside.output.find("lies outside the run") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "late.h5"));
   const fs::path other = dir / "other.yaml";
-  std::ifstream in(scenario);
-  std::stringstream text;
-  text << in.rdbuf();
-  std::ofstream(other) << text.str() << "description: another patient\n";
+  std::ofstream(other) << read_text(scenario) << "description: another patient\n";
   const auto mismatch = run_icbsim("run " + other.string() + " --from-checkpoint " + checkpoint + " -o " + (dir / "x.h5").string());
   CHECK(mismatch.exit_code == 2);
   CHECK(mismatch.output.find("was taken from another scenario") != std::string::npos);

@@ -2,48 +2,26 @@
 // scenario `base:`), the HDF5 record of every evaluation, and a located error for a bad config.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include "engine/io/hdf5_handle.hpp"
+#include "tests/support/run_icbsim.hpp"
+#include "tests/support/text_files.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
-struct Result {
-  int exit_code;
-  std::string output;
-};
+using icbsim::testing::read_text;
+using Result = icbsim::testing::CommandResult;
 
-Result run(const std::string& args) {
-  const std::string command = std::string(ICBSIM_EXE) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string output;
-  char buffer[4096];
-  while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+Result run(const std::string& args) { return icbsim::testing::run_icbsim(args); }
 
 /// A fresh folder (one per test: CTest runs tests in parallel) holding the synthetic cohort and a
 /// tiny calibration config of it.
 fs::path tiny_calibration(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / "icbsim_calibrate_cli" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = icbsim::testing::fresh_folder("icbsim_calibrate_cli", name);
   fs::copy_file(fs::path(ICBSIM_SOURCE_DIR) / "tests/data/calibration/synthetic_cohort.yaml", dir / "cohort.yaml");
   std::ofstream(dir / "tiny.yaml") << "icbsim_calibration: 1\n"
                                       "scenarios: {cohort: {file: cohort.yaml}}\n"

@@ -3,13 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "engine/io/checkpoint_file.hpp"
 #include "engine/io/scenario_loader.hpp"
 #include "engine/io/scenario_writer.hpp"
 #include "models/register_builtin.hpp"
+#include "tests/support/text_files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -38,10 +37,7 @@ void check_same_state(const icbsim::IntegrationState& a, const icbsim::Integrati
 
 TEST_CASE("a checkpoint file gives back its checkpoint exactly", "[io][checkpoint]") {
   const auto registry = icbsim::models::builtin_registry();
-  std::ifstream in(fs::path(ICBSIM_SOURCE_DIR) / "tests/data/checkpoints/nsclc_pembrolizumab.yaml");
-  std::ostringstream text;
-  text << in.rdbuf();
-  const std::string cohort = text.str() + R"(population:
+  const std::string cohort = icbsim::testing::read_text(fs::path(ICBSIM_SOURCE_DIR) / "tests/data/checkpoints/nsclc_pembrolizumab.yaml") + R"(population:
   size: 3
   distributions: {tumour_growth_rate: {distribution: lognormal, median: 0.0115 1/day, cv: 0.3}}
   prevalence: {low_tmb: 0.5}

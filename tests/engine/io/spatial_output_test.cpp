@@ -6,7 +6,6 @@
 #include <omp.h>
 
 #include <filesystem>
-#include <fstream>
 #include <regex>
 #include <sstream>
 
@@ -18,6 +17,7 @@
 #include "engine/run/runner.hpp"
 #include "models/register_builtin.hpp"
 #include "tests/support/hdf5_datasets.hpp"
+#include "tests/support/text_files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -66,10 +66,7 @@ TEST_CASE("snapshots and an XDMF file referencing existing datasets are written"
   const auto xyz = icbsim::h5::read_doubles(f.get(), "/snapshots/task0/t14/agents/position");
   for (const double v : xyz) CHECK((v > 0 && v < 30 * 20.0));
 
-  std::ifstream in(xmf);
-  std::stringstream text;
-  text << in.rdbuf();
-  const std::string xml = text.str();
+  const std::string xml = icbsim::testing::read_text(xmf);
   CHECK_THAT(xml, Catch::Contains("CollectionType=\"Temporal\"") && Catch::Contains("Polyvertex") &&
                       Catch::Contains("3DCoRectMesh"));
   // Every data item names an existing dataset of the file beside it, with the dimensions it states.

@@ -7,7 +7,6 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "engine/core/errors.hpp"
 #include "engine/io/checkpoint_file.hpp"
@@ -20,6 +19,7 @@
 #include "engine/run/runner.hpp"
 #include "models/register_builtin.hpp"
 #include "tests/support/hdf5_datasets.hpp"
+#include "tests/support/text_files.hpp"
 
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
@@ -40,10 +40,7 @@ fs::path folder() {
 }
 
 icbsim::Scenario patient(const std::string& from = "", const std::string& to = "") {
-  std::ifstream in(kData / "nsclc_pembrolizumab.yaml");
-  std::ostringstream s;
-  s << in.rdbuf();
-  std::string text = s.str();
+  std::string text = icbsim::testing::read_text(kData / "nsclc_pembrolizumab.yaml");
   if (!from.empty()) text.replace(text.find(from), from.size(), to);
   return icbsim::load_scenario_text(text, "nsclc_pembrolizumab.yaml", registry());
 }

@@ -4,8 +4,6 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "engine/core/errors.hpp"
 #include "engine/io/checkpoint_file.hpp"
@@ -17,6 +15,7 @@
 #include "engine/run/runner.hpp"
 #include "models/register_builtin.hpp"
 #include "tests/support/hdf5_datasets.hpp"
+#include "tests/support/text_files.hpp"
 
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
@@ -28,18 +27,13 @@ const icbsim::ModelRegistry& registry() {
   return r;
 }
 
-std::string text_of(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using icbsim::testing::read_text;
 
 const fs::path kData = fs::path(ICBSIM_SOURCE_DIR) / "tests/data/checkpoints";
 
 /// The treated patient of tests/data/checkpoints, with `from` replaced by `to` in its text.
 icbsim::Scenario patient(const std::string& from = "", const std::string& to = "") {
-  std::string text = text_of(kData / "nsclc_pembrolizumab.yaml");
+  std::string text = read_text(kData / "nsclc_pembrolizumab.yaml");
   if (!from.empty()) {
     REQUIRE(text.find(from) != std::string::npos);
     text.replace(text.find(from), from.size(), to);
@@ -172,7 +166,7 @@ arms:
 TEST_CASE("a stop before the checkpoint re-integrates the task from its start exactly", "[run][checkpoint]") {
   // A fast tumour that pembrolizumab cannot touch progresses at the day-42 scan: dosing stops
   // there in the straight run, so its history before day 84 is not the checkpointed one.
-  std::string text = text_of(kData / "nsclc_pembrolizumab.yaml");
+  std::string text = read_text(kData / "nsclc_pembrolizumab.yaml");
   text.replace(text.find("initial:"), 8, "parameters: {antigenicity: 0, tumour_growth_rate: 0.04}\ninitial:");
   text.replace(text.find("200mg_q3w}]"), 11, "200mg_q3w}]\n  stop: progression");
   const icbsim::Scenario s = icbsim::load_scenario_text(text, "fast.yaml", registry());
@@ -209,7 +203,7 @@ TEST_CASE("a checkpoint of another model or scenario is refused before any work"
   auto continuation = std::make_shared<const icbsim::Continuation>(
       icbsim::Continuation{std::make_shared<const icbsim::Checkpoint>(icbsim::take_checkpoint(s, 84.0)), false});
 
-  std::string text = text_of(fs::path(ICBSIM_SOURCE_DIR) / "tests/data/kuznetsov_readout.yaml");
+  std::string text = read_text(fs::path(ICBSIM_SOURCE_DIR) / "tests/data/kuznetsov_readout.yaml");
   text += "\ncheckpoints: [84 day]\n";
   icbsim::Scenario other_model = icbsim::load_scenario_text(text, "kuznetsov_readout.yaml", registry());
   other_model.continuation = continuation;

@@ -3,19 +3,15 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "engine/io/scenario_loader.hpp"
 #include "engine/run/execute_task.hpp"
 #include "models/register_builtin.hpp"
+#include "tests/support/text_files.hpp"
 
 namespace {
 std::string fixture(const std::string& name) {
-  std::ifstream in(std::filesystem::path(ICBSIM_SOURCE_DIR) / "tests/data" / name);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return icbsim::testing::read_text(std::filesystem::path(ICBSIM_SOURCE_DIR) / "tests/data" / name);
 }
 }  // namespace
 

@@ -1,0 +1,33 @@
+// Test support: runs the icbsim executable (ICBSIM_EXE, set by tests/cli/CMakeLists.txt) or any
+// shell command line, capturing its exit code and its stdout and stderr together.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <string>
+
+namespace icbsim::testing {
+
+struct CommandResult {
+  int exit_code;       ///< -1 when the command did not exit normally
+  std::string output;  ///< stdout and stderr
+};
+
+/// Runs a shell command line.
+inline CommandResult run_command(const std::string& command_line) {
+  const std::string command = command_line + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string output;
+  char buffer[4096];
+  while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+/// Runs `icbsim ARGS`.
+inline CommandResult run_icbsim(const std::string& args) { return run_command(std::string(ICBSIM_EXE) + " " + args); }
+
+}  // namespace icbsim::testing
