@@ -57,7 +57,8 @@ std::array<double, kSpatialMetrics.size()> metric_values(const SpatialRecord& r)
           m.pdl1_positive_fraction,
           m.hypoxic_fraction,
           static_cast<double>(r.counts.viable()),
-          static_cast<double>(r.counts.effector + r.counts.exhausted)};
+          static_cast<double>(r.counts.effector + r.counts.exhausted),
+          m.tumour_edge_fraction};
 }
 
 /// Position of t in the ascending `times`, or -1.

@@ -26,6 +26,7 @@ inline constexpr std::array<SpatialMetricSpec, NsclcSpatial::kObservables.size()
     {NsclcSpatial::kObservables[4], {}},
     {NsclcSpatial::kObservables[5], {}},
     {NsclcSpatial::kObservables[6], {}},
+    {NsclcSpatial::kObservables[7], {}},
 }};
 
 /// Runs one task as a spatial patient (SpatialMode::run). The systemic model starts at

@@ -22,7 +22,7 @@ struct NsclcSpatial {
   static constexpr std::string_view kReference =
       "icbsim (docs/models/nsclc_spatial.md); hybrid structure after spQSP-IO (Gong 2021 J R Soc Interface 18:20210484)";
 
-  static constexpr std::array<VariableSpec, 7> kObservables{{
+  static constexpr std::array<VariableSpec, 8> kObservables{{
       {"cd8_density_core", "cells/mm^2", 0, false, "CD8 T cells per mm^2 of section in the tumour core"},
       {"cd8_density_margin", "cells/mm^2", 0, false, "CD8 T cells per mm^2 of section in the invasive-margin band"},
       {"infiltration_class", "", 0, false, "0 inflamed, 1 excluded, 2 desert (docs/models/nsclc_spatial.md)"},
@@ -30,6 +30,9 @@ struct NsclcSpatial {
       {"hypoxic_fraction", "", 0, false, "viable tumour cells below hypoxia_threshold O2"},
       {"lattice_tumour_cells", "cells", 0, false, "viable tumour cells on the lattice"},
       {"lattice_cd8_cells", "cells", 0, false, "CD8 T cells on the lattice"},
+      {"tumour_edge_fraction", "", 0, false,
+       "lattice boundary voxels holding a tumour cell; above 0 the tumour has reached the edge of the modelled region "
+       "and the patient's tumour stops growing with it (choose a larger lattice)"},
   }};
 
   /// The registry entry; its simulate function refuses to run the lattice without nsclc_icb.

@@ -35,6 +35,31 @@ std::vector<std::uint8_t> tumour_region(const Tissue& t) {
   return region;
 }
 
+/// Share of the lattice's boundary voxels (faces; a 2-D section's z faces are its plane, so only
+/// x and y count there) that hold a tumour cell, viable or dead.
+double tumour_edge_fraction(const Tissue& t) {
+  const abm::Lattice& lattice = t.lattice();
+  const abm::Coord& size = lattice.size();
+  const int axes = lattice.dimensions();
+  auto on_edge = [&](const abm::Coord& c) {
+    for (int a = 0; a < axes; ++a) {
+      const auto k = static_cast<std::size_t>(a);
+      if (c[k] == 0 || c[k] == size[k] - 1) return true;
+    }
+    return false;
+  };
+  std::vector<std::uint8_t> tumour(lattice.voxel_count(), 0);
+  for (std::size_t i = 0; i < t.agents.size(); ++i)
+    if (t.agents.alive(i) && t.kind(i) == CellKind::kTumour) tumour[t.agents.voxel(i)] = 1;
+  std::size_t edge = 0, occupied = 0;
+  for (std::size_t v = 0; v < lattice.voxel_count(); ++v) {
+    if (!on_edge(lattice.coord(v))) continue;
+    ++edge;
+    occupied += tumour[v];
+  }
+  return edge > 0 ? static_cast<double>(occupied) / static_cast<double>(edge) : 0.0;
+}
+
 }  // namespace
 
 SpatialMetrics measure(const Tissue& t, const SpatialFields& fields, const SpatialValues& p) {
@@ -59,6 +84,7 @@ SpatialMetrics measure(const Tissue& t, const SpatialFields& fields, const Spati
       ++margin_voxels;
     }
   }
+  m.tumour_edge_fraction = tumour_edge_fraction(t);
   std::size_t core_cd8 = 0, margin_cd8 = 0, pdl1_positive = 0, hypoxic = 0;
   const auto& o2 = fields[kOxygen];
   for (std::size_t i = 0; i < t.agents.size(); ++i) {

@@ -31,6 +31,10 @@ struct SpatialMetrics {
   double hypoxic_fraction = 0.0;        ///< viable tumour cells below hypoxia_threshold O2 [-]
   std::size_t viable_tumour_cells = 0;
   std::size_t cd8_cells = 0;
+  /// Boundary voxels of the lattice (its faces; in 2-D the four edges) holding a tumour cell,
+  /// viable or dead, over all boundary voxels [-]. Above 0 the tumour has reached the edge of the
+  /// modelled region, and the patient's tumour can no longer grow with it.
+  double tumour_edge_fraction = 0.0;
 };
 
 /// desert: core and margin below desert_density; excluded: otherwise, with core below

@@ -108,6 +108,18 @@ TEST_CASE("the lattice starts as the patient's tumour scaled down", "[nsclc_spat
   CHECK(static_cast<double>(c.effector) / static_cast<double>(c.viable()) == Approx(effectors).epsilon(0.3));
 }
 
+TEST_CASE("the edge metric shows when the tumour reaches the lattice boundary", "[nsclc_spatial]") {
+  // A nest of 300 um in a 1-mm section stays clear of the edge (no tumour cell within 200 um of it).
+  sp::SpatialPatientInput in = spatial_test::patient_input({}, spatial_test::small_section());
+  CHECK(sp::SpatialPatient(in).metrics().tumour_edge_fraction == 0.0);
+  // A nest of 800 um radius covers the whole 1-mm section: every edge voxel without a vessel or a
+  // fibroblast holds a tumour cell (tumour vessels take 1 % of nest voxels, tumour_vessel_fraction).
+  in.spatial_parameters[icbsim::index_of(sp::kParameters, "nest_radius")] = 800.0;
+  const double covered = sp::SpatialPatient(in).metrics().tumour_edge_fraction;
+  CHECK(covered > 0.95);
+  CHECK(covered <= 1.0);
+}
+
 TEST_CASE("infiltration classes follow the declared thresholds", "[nsclc_spatial]") {
   const sp::SpatialValues p(sp::default_parameters());
   const double low = 0.5 * p.desert_density, high = 4.0 * p.desert_density;
