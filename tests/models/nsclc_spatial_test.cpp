@@ -69,7 +69,7 @@ TEST_CASE("nsclc_spatial is registered with its parameters and metrics", "[nsclc
   CHECK(m.parameters.size() == sp::kParameters.size());
   CHECK(m.parameter_index("cd8_kill_rate") >= 0);
   CHECK(m.variables.empty());
-  CHECK(m.observables.size() == 7);
+  CHECK(m.observables.size() == 8);
   CHECK_THROWS_WITH(m.simulate(icbsim::TaskInput{}), Catch::Contains("runs only coupled to nsclc_icb"));
   const sp::SpatialValues values(sp::default_parameters());
   CHECK(values.o2_diffusion == Approx(1e5 * 1440));  // um^2/min -> um^2/day
