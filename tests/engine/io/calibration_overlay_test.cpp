@@ -139,3 +139,29 @@ TEST_CASE("every overlay file of a config is written, folders created", "[calibr
   CHECK_THROWS_WITH(write_calibration_overlays(c, kValues, ""),
                     Catch::Contains("cannot write the fitted overlay '" + c.overlays[0] + "'"));
 }
+
+TEST_CASE("a fitted overlay listed under base: refines the scenario it was fitted on", "[calibrate][io]") {
+  const fs::path dir = fs::temp_directory_path() / "icbsim_tests" / "calibration_overlay_base";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy_file(fs::path(ICBSIM_SOURCE_DIR) / "tests/data/kuznetsov_cohort.yaml", dir / "cohort.yaml");
+  CalibrationConfig c = config();
+  FreeParameter rho = free_parameter(Quantity::kCorrelation, "a", "", "fit.yaml");
+  rho.second_target = "s";
+  c.problem.parameters.push_back(rho);
+  std::vector<double> values = kValues;
+  values.push_back(-0.3);
+  std::ofstream(dir / "fit.yaml") << calibration_overlay_text(c, values, "fit.yaml", "fitted");
+  std::ofstream(dir / "refit.yaml") << "base: [cohort.yaml, fit.yaml]\n";
+  const Scenario s = load_scenario_file((dir / "refit.yaml").string(), registry());
+  // Every fitted value, to the 6 digits written.
+  CHECK(s.parameters[static_cast<std::size_t>(s.model->parameter_index("p"))] == Approx(0.123457).epsilon(1e-12));
+  CHECK(s.parameters[static_cast<std::size_t>(s.model->parameter_index("n"))] == Approx(2.5e-7).epsilon(1e-12));
+  const auto& population = *s.population;
+  REQUIRE(population.quantities[0].name == "a");
+  CHECK(population.quantities[0].distribution.a == Approx(0.0123457).epsilon(1e-12));  // median
+  CHECK(population.quantities[0].distribution.b == Approx(0.4).epsilon(1e-12));        // cv
+  CHECK(population.overlays.at(0).prevalence == Approx(0.25));
+  CHECK(population.correlation(0, 1) == Approx(-0.3));
+  CHECK(population.quantities.size() == 3);  // the base's other distributions stay
+}
