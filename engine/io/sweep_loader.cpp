@@ -201,6 +201,8 @@ void read_sweep_section(const ConfigNode& node, const ConfigNode& root, const Mo
       o.fail(e.what());
     }
     if (d.needs_readout && !s.readout) o.fail("output '" + name + "' comes from the readout: add tumour: and scans: sections");
+    if (d.column == "viable_tumour_pct" && s.readout && !s.readout->settings.surgery_day)
+      o.fail("output '" + name + "' needs readout.surgery: the viable tumour is measured at surgery");
     if (!d.needs_readout) {
       const std::string variable = name.substr(name.find(':') + 1);
       const bool known = s.model->variable_index(variable) >= 0 ||

@@ -67,6 +67,15 @@ std::vector<double> trajectory_column(hid_t file, const std::string& column) {
   return out;
 }
 
+/// The unit of a state variable or observable (the unit of a final:/min:/max: output).
+std::string variable_unit(const ModelInfo& model, std::string_view name) {
+  for (const VariableSpec& v : model.variables)
+    if (v.name == name) return std::string(v.unit);
+  for (const VariableSpec& v : model.observables)
+    if (v.name == name) return std::string(v.unit);
+  return {};
+}
+
 /// The per-task values of one column (NaN for tasks that did not complete).
 std::vector<double> task_column(hid_t file, const std::string& column, const std::vector<int>& status) {
   std::vector<double> out;
@@ -128,6 +137,8 @@ std::string write_sweep_analysis(hid_t file, const Scenario& scenario) {
   const std::vector<int> status = h5::read_enum_codes(file, "/outcomes/status");
   for (const std::string& name : spec.outputs) {
     outputs.push_back(sweep::define_output(name));
+    if (!outputs.back().needs_readout)
+      outputs.back().unit = variable_unit(*scenario.model, std::string_view(name).substr(name.find(':') + 1));
     for (const std::string& column : {outputs.back().column, outputs.back().event_column})
       if (!column.empty() && !table.columns.contains(column)) table.columns[column] = task_column(file, column, status);
   }

@@ -57,7 +57,7 @@ OutputDefinition define_output(std::string_view name) {
     if (name.substr(0, prefix.size()) == prefix && name.size() > prefix.size()) {
       d.column = d.name;
       d.needs_readout = false;
-      return d;  // the unit is the variable's: filled in by the loader
+      return d;  // the unit is the variable's: filled in by io/sweep_results
     }
   std::string known;
   for (const Named& n : kRates) known += std::string(n.name) + ", ";
