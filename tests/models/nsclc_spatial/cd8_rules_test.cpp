@@ -276,7 +276,10 @@ TEST_CASE("lymphocyte crawl follows chemokinesis and TGF-beta-lowered chemotaxis
   t.fill(sp::kTgfb, p.tgfb_half);            // H_TGF = 1/2
   const sp::Crawl crawl = sp::lymphocyte_crawl(t.context(0), v);
   // CXCR3 response = 1/2·(1 − 0.8·1/2) = 0.3; kinesis = floor + (1 − floor)·0.3 = 0.2 + 0.8·0.3 = 0.44.
-  // Step probability cd8_speed·Δt/h = 5 um/min·6 min/20 um = 1.5, capped at 1: move probability 0.44.
+  // Step probability cd8_speed·Δt/h = 5 um/min·6 min/20 um = 1.5, capped at 1 before the kinesis
+  // factor (step_probability, local_environment.hpp): move probability 1·0.44 = 0.44. (The docs'
+  // product 1.5·0.44 = 0.66 would be a probability below 1 too; the code keeps the lattice limit of
+  // one voxel per step on the speed itself.)
   CHECK(crawl.move_probability == Approx(0.44).epsilon(1e-14));
   // χ = cd8_chemotaxis·(1 − tgfb_cxcr3_suppression·H_TGF) = 3·(1 − 0.4) = 1.8.
   CHECK(crawl.chemotaxis == Approx(1.8).epsilon(1e-14));
