@@ -293,3 +293,29 @@ TEST_CASE("lymphocyte crawl follows chemokinesis and TGF-beta-lowered chemotaxis
   CHECK(slow.move_probability == Approx(0.3 * 0.2).epsilon(1e-14));
   CHECK(slow.chemotaxis == Approx(3.0));
 }
+
+TEST_CASE("the synapse target is drawn uniformly among viable tumour cells of the voxel and its neighbours", "[spatial][cd8_rules]") {
+  sp::SpatialValues p = synapse_values();
+  p.kill_rate = 1e6;  // the first synapse kills for certain: the victim shows the target
+  const int n = 4000;
+  int first = 0, second = 0, dead_hit = 0;
+  for (int k = 0; k < n; ++k) {
+    TinyTissue t({5, 3, 1}, p);
+    const std::size_t cd8 = t.add_immune(sp::CellKind::kCd8, t.voxel(1, 1));
+    const std::size_t a = t.add_tumour(t.voxel(0, 0), 0.0, 1.0);
+    const std::size_t b = t.add_tumour(t.voxel(2, 1), 0.0, 1.0);
+    const std::size_t dead = t.add_tumour(t.voxel(1, 2), 0.0, 1.0);
+    t.tissue.agents.integer(t.tissue.col.state, dead) = sp::kDeadOther;  // not a target
+    t.add_tumour(t.voxel(3, 1), 0.0, 1.0);                                // two voxels away: not a target
+    sp::BlockScratch out;
+    sp::update_cd8(t.context(static_cast<std::uint64_t>(k)), cd8, out);
+    REQUIRE(out.tally.immune_kills == 1);
+    first += t.tissue.state(a) == sp::kKilledByImmune ? 1 : 0;
+    second += t.tissue.state(b) == sp::kKilledByImmune ? 1 : 0;
+    dead_hit += t.tissue.state(dead) == sp::kKilledByImmune ? 1 : 0;
+  }
+  // Two eligible targets: each with probability 1/2.
+  CHECK(first + second == n);
+  CHECK(dead_hit == 0);
+  CHECK(std::abs(first - n * 0.5) <= binomial_band(n, 0.5));
+}

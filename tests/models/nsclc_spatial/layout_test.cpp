@@ -206,3 +206,27 @@ TEST_CASE("a layout without nest voxel or without vessel is refused", "[spatial]
     CHECK_THROWS_WITH(sp::lay_out_tissue(u.tissue, p, u.key, {}), Catch::Contains("holds no vessel"));
   }
 }
+
+TEST_CASE("in 3-D the zones are spherical shells around the lattice centre", "[spatial][layout]") {
+  sp::SpatialValues p = layout_values();
+  p.nest_radius = 100.0;
+  p.rim_width = 60.0;
+  TinyTissue t({16, 16, 16}, p);
+  sp::lay_out_tissue(t.tissue, p, t.key, {});
+  std::size_t nest = 0;
+  for (std::size_t v = 0; v < t.lattice.voxel_count(); ++v) {
+    const abm::Coord c = t.lattice.coord(v);
+    double r2 = 0.0;
+    for (std::size_t d = 0; d < 3; ++d) {
+      const double x = (c[d] + 0.5) * kVoxelUm - 8.0 * kVoxelUm;  // centre of a 16-voxel axis at 160 um
+      r2 += x * x;
+    }
+    const double r = std::sqrt(r2);
+    const sp::Zone zone = r <= 100.0 ? sp::Zone::kNest : r <= 160.0 ? sp::Zone::kRim : sp::Zone::kStroma;
+    REQUIRE(t.tissue.zone[v] == zone);
+    nest += zone == sp::Zone::kNest ? 1 : 0;
+  }
+  // A 100-um ball holds about 4/3·π·5³ ≈ 524 voxels of 20 um.
+  CHECK(nest > 450);
+  CHECK(nest < 600);
+}

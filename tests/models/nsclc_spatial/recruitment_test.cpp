@@ -131,3 +131,25 @@ TEST_CASE("no vessel, no recruitment", "[spatial][recruitment]") {
   CHECK(tally.steps == 0);
   CHECK(tally.cd8_arrivals == 0);
 }
+
+TEST_CASE("arrivals are spread uniformly over the vessel voxels", "[spatial][recruitment]") {
+  sp::SpatialValues p = default_values();
+  p.extravasation_floor = 1.0;  // every arrival crosses
+  p.immune_cap_free = 8;
+  const int steps = 4000;
+  int at_first = 0, total = 0;
+  for (int k = 0; k < steps; ++k) {
+    TinyTissue t({5, 5, 1}, p);
+    t.tissue.add_vessel(t.voxel(0, 0), sp::Vessel::kStromal);
+    t.tissue.add_vessel(t.voxel(4, 4), sp::Vessel::kIntratumoural);
+    t.signals.cd8_arrivals = 0.5 / kDt;
+    sp::StepTally tally;
+    sp::recruit_immune_cells(t.context(static_cast<std::uint64_t>(k)), 0, tally);
+    for (std::size_t i = 0; i < t.tissue.agents.size(); ++i) at_first += t.tissue.agents.voxel(i) == t.voxel(0, 0) ? 1 : 0;
+    total += static_cast<int>(t.tissue.agents.size());
+  }
+  // Each arrival picks one of the two vessel voxels with probability 1/2 (tumour_vessel_extravasation
+  // is 1 by default, so both sites let everyone in).
+  REQUIRE(total > 1000);
+  CHECK(std::abs(at_first - total * 0.5) <= binomial_band(total, 0.5));
+}

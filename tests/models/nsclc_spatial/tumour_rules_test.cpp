@@ -246,3 +246,25 @@ TEST_CASE("dead tumour cells are cleared at dead_cell_clearance and free their v
   const double expected = step_chance(24.0);
   CHECK(std::abs(cleared - n * expected) <= binomial_band(n, expected));
 }
+
+TEST_CASE("a daughter takes one of the free neighbouring voxels at random", "[spatial][tumour_rules]") {
+  sp::SpatialValues p = quiet_values();
+  p.division_rate = 1e6;  // certain division
+  const int n = 4000;
+  int west = 0;
+  for (int k = 0; k < n; ++k) {
+    TinyTissue t({3, 3, 1}, p);
+    const std::size_t i = t.add_tumour(t.voxel(1, 1));
+    // All neighbours but (0,1) and (2,1) are filled.
+    t.lattice.for_each_neighbour(t.voxel(1, 1), [&](std::size_t w) {
+      if (w != t.voxel(0, 1) && w != t.voxel(2, 1)) t.add_tumour(w);
+    });
+    sp::BlockScratch out;
+    sp::update_tumour_cell(t.context(static_cast<std::uint64_t>(k)), i, out);
+    REQUIRE(out.births.size() == 1);
+    REQUIRE((out.births[0].voxel == t.voxel(0, 1) || out.births[0].voxel == t.voxel(2, 1)));
+    west += out.births[0].voxel == t.voxel(0, 1) ? 1 : 0;
+  }
+  // Two free neighbours, each with probability 1/2.
+  CHECK(std::abs(west - n * 0.5) <= binomial_band(n, 0.5));
+}
