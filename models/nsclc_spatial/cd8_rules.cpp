@@ -19,14 +19,20 @@ namespace {
 
 constexpr std::int32_t kNoTarget = -1;
 
+/// The viable tumour cell at voxel w, or -1.
+std::int32_t viable_tumour_at(const Tissue& t, std::size_t w) {
+  const std::int32_t e = t.occupancy.exclusive(w);
+  return e >= 0 && t.viable_tumour(static_cast<std::size_t>(e)) ? e : kNoTarget;
+}
+
 /// A viable tumour cell in voxel v or its neighbours, chosen uniformly (reservoir sampling), or -1.
 std::int32_t pick_target(const StepContext& c, std::size_t v, abm::CounterStream& rng) {
   const Tissue& t = c.tissue;
   std::int32_t chosen = kNoTarget;
   std::size_t seen = 0;
   auto consider = [&](std::size_t w) {
-    const std::int32_t e = t.occupancy.exclusive(w);
-    if (e < 0 || !t.viable_tumour(static_cast<std::size_t>(e))) return;
+    const std::int32_t e = viable_tumour_at(t, w);
+    if (e == kNoTarget) return;
     ++seen;
     if (rng.below(seen) == 0) chosen = e;
   };
@@ -75,7 +81,12 @@ void update_cd8(const StepContext& c, std::size_t i, BlockScratch& out) {
   double& pd1 = a.real(t.col.pd1, i);
   pd1 = 1.0 + (pd1 - 1.0) * std::exp(-p.pd1_decay * c.dt);
 
-  const std::int32_t target = pick_target(c, v, rng);
+  // A synapse keeps its target (in the voxel the engaged column names) while that cell is viable;
+  // otherwise a target is drawn among the viable tumour cells of the voxel and its neighbours.
+  std::int32_t& engaged = a.integer(t.col.engaged, i);
+  const std::int32_t held = engaged > 0 ? viable_tumour_at(t, static_cast<std::size_t>(engaged - 1)) : kNoTarget;
+  if (held == kNoTarget) engaged = 0;
+  const std::int32_t target = held != kNoTarget ? held : pick_target(c, v, rng);
   const double target_pdl1 = target == kNoTarget ? 0.0 : a.real(t.col.pdl1, static_cast<std::size_t>(target));
   const double phi = checkpoint_free(p, c.signals, target_pdl1, pd1);
 
@@ -88,7 +99,6 @@ void update_cd8(const StepContext& c, std::size_t i, BlockScratch& out) {
     return;
   }
 
-  std::int32_t& engaged = a.integer(t.col.engaged, i);
   if (target != kNoTarget) {
     const auto j = static_cast<std::size_t>(target);
     const double presented = p.recognition * a.real(t.col.mhc, j);
@@ -109,7 +119,7 @@ void update_cd8(const StepContext& c, std::size_t i, BlockScratch& out) {
       }
       const double function = phi * local_function(c, v);
       a.real(t.col.secretion, i) = function;
-      engaged = 1;
+      engaged = static_cast<std::int32_t>(a.voxel(j)) + 1;
       if (rng.bernoulli(c.chance(p.kill_rate * function))) {
         a.integer(t.col.state, j) = kKilledByImmune;
         a.integer(t.col.cycling, j) = 0;

@@ -49,7 +49,7 @@ struct TissueColumns {
   abm::IntColumn cycling;      ///< tumour: 1 if able to divide this step (O2 and space)
   abm::IntColumn kills;        ///< cd8: tumour cells killed
   abm::IntColumn synapses;     ///< cd8: synapses formed
-  abm::IntColumn engaged;      ///< cd8: 1 if engaged in the previous step
+  abm::IntColumn engaged;      ///< cd8: 0, or 1 + the voxel of its synapse's target (tumour cells never move)
 };
 
 class Tissue {

@@ -144,13 +144,59 @@ TEST_CASE("an engaged effector secretes IFN-gamma at phi times F and holds still
     REQUIRE(t.tissue.agents.voxel(cd8) == t.voxel(0, 0));
   }
   const auto& a = t.tissue.agents;
-  CHECK(a.integer(t.tissue.col.engaged, cd8) == 1);
+  CHECK(a.integer(t.tissue.col.engaged, cd8) == static_cast<std::int32_t>(t.voxel(1, 1)) + 1);  // its target's voxel
   CHECK(a.integer(t.tissue.col.synapses, cd8) == 1);  // one synapse, continued
   // φ = 1; F = 1/(1 + treg_suppression·n_Treg) = 1/(1 + 1·1) over the voxel and its neighbours.
   CHECK(a.real(t.tissue.col.secretion, cd8) == Approx(0.5).epsilon(1e-14));
   // PD-1: resting 1, + cd8_pd1_gain = 0.25 at the synapse (step 0), then 499 steps of decay toward 1
   // at cd8_pd1_decay = 0.1/day: 1 + 0.25·exp(−0.1·499·Δt).
   CHECK(a.real(t.tissue.col.pd1, cd8) == Approx(1.0 + 0.25 * std::exp(-0.1 * (steps - 1) * kDt)).epsilon(1e-12));
+}
+
+TEST_CASE("a synapse keeps its target until the target dies", "[spatial][cd8_rules]") {
+  // Two neighbours of the CD8: an antigenic cell and an MHC-I-low escape cell (MHC-I 0.05). Each
+  // trial engages one of them at step 0 and then continues for 200 steps without release; kills
+  // are off, so every continued step must keep the first target.
+  sp::SpatialValues p = synapse_values();
+  p.kill_rate = 0.0;
+  p.synapse_release = 0.0;
+  int first_antigenic = 0, switched = 0;
+  const int trials = 200;
+  for (int trial = 0; trial < trials; ++trial) {
+    TinyTissue t({3, 3, 1}, p);
+    t.add_tumour(t.voxel(1, 1), 0.0, 1.0, 0);
+    t.add_tumour(t.voxel(0, 1), 0.0, 0.05, 1);
+    const std::size_t cd8 = t.add_immune(sp::CellKind::kCd8, t.voxel(0, 0));
+    sp::BlockScratch out;
+    const auto first_step = static_cast<std::uint64_t>(trial) * 1000;
+    sp::update_cd8(t.context(first_step), cd8, out);
+    const std::int32_t held = t.tissue.agents.integer(t.tissue.col.engaged, cd8);
+    REQUIRE(held > 0);  // synapse_rate 1e6: certain even at MHC-I 0.05
+    first_antigenic += held == static_cast<std::int32_t>(t.voxel(1, 1)) + 1 ? 1 : 0;
+    for (std::uint64_t step = first_step + 1; step <= first_step + 200; ++step) {
+      sp::update_cd8(t.context(step), cd8, out);
+      switched += t.tissue.agents.integer(t.tissue.col.engaged, cd8) != held ? 1 : 0;
+    }
+    CHECK(t.tissue.agents.integer(t.tissue.col.synapses, cd8) == 1);
+  }
+  CHECK(switched == 0);
+  // The first target is drawn uniformly between the two: binomial(200, 1/2).
+  CHECK(std::abs(first_antigenic - trials * 0.5) <= binomial_band(trials, 0.5));
+  // When the target dies, the next step draws a new one.
+  TinyTissue t({3, 3, 1}, p);
+  const std::size_t antigenic = t.add_tumour(t.voxel(1, 1), 0.0, 1.0, 0);
+  t.add_tumour(t.voxel(0, 1), 0.0, 0.05, 1);
+  const std::size_t cd8 = t.add_immune(sp::CellKind::kCd8, t.voxel(0, 0));
+  sp::BlockScratch out;
+  std::uint64_t step = 0;
+  while (t.tissue.agents.integer(t.tissue.col.engaged, cd8) != static_cast<std::int32_t>(t.voxel(1, 1)) + 1) {
+    t.tissue.agents.integer(t.tissue.col.engaged, cd8) = 0;
+    sp::update_cd8(t.context(step++), cd8, out);
+    REQUIRE(step < 1000);
+  }
+  t.tissue.agents.integer(t.tissue.col.state, antigenic) = sp::kKilledByImmune;
+  sp::update_cd8(t.context(step), cd8, out);
+  CHECK(t.tissue.agents.integer(t.tissue.col.engaged, cd8) == static_cast<std::int32_t>(t.voxel(0, 1)) + 1);
 }
 
 TEST_CASE("PD-1 rises by cd8_pd1_gain per new synapse up to cd8_pd1_max", "[spatial][cd8_rules]") {
