@@ -1,11 +1,11 @@
 // Calibration record: columnar datasets over evaluations, readable with h5py alone.
 #include "engine/io/calibration_record.hpp"
 
-#include <filesystem>
 
 #include <icbsim/build_info.hpp>
 
 #include "engine/core/errors.hpp"
+#include "engine/io/complete_file.hpp"
 #include "engine/io/hdf5_handle.hpp"
 
 namespace icbsim {
@@ -105,17 +105,12 @@ void write_contents(hid_t file, const CalibrationConfig& c, const calibrate::Cal
 
 void write_calibration_record(const std::string& path, const CalibrationConfig& config,
                               const calibrate::CalibrationResult& result, double wall_seconds) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::path folder = fs::path(path).parent_path();
-  if (!folder.empty()) fs::create_directories(folder, ec);
-  const std::string temporary = path + ".tmp";
-  {
+  if (result.evaluations.empty() || result.best >= result.evaluations.size())
+    throw IoError("calibration record '" + path + "': no evaluation to record");
+  write_complete_file(path, [&](const std::string& temporary) {
     const h5::Id file = h5::create_file(temporary);
     write_contents(file.get(), config, result, wall_seconds);
-  }
-  fs::rename(temporary, path, ec);
-  if (ec) throw IoError("cannot rename '" + temporary + "' to '" + path + "': " + ec.message());
+  });
 }
 
 }  // namespace icbsim

@@ -11,6 +11,7 @@
 #include <icbsim/build_info.hpp>
 
 #include "engine/core/errors.hpp"
+#include "engine/io/complete_file.hpp"
 #include "engine/io/hdf5_handle.hpp"
 #include "engine/io/scenario_writer.hpp"
 #include "engine/run/plan.hpp"
@@ -107,12 +108,7 @@ void write_checkpoint_file(const std::string& path, const Checkpoint& c, const S
   const ModelInfo& model = *scenario.model;
   const Plan plan(scenario);
   const std::size_t n = c.tasks.size();
-  const std::string temp = path + ".partial";
-  std::error_code ec;
-  const auto folder = std::filesystem::path(path).parent_path();
-  if (!folder.empty()) std::filesystem::create_directories(folder, ec);
-  if (ec) throw IoError("cannot create folder '" + folder.string() + "': " + ec.message());
-  try {
+  write_complete_file(path, [&](const std::string& temp) {
     h5::Id file = h5::create_file(temp);
     const hid_t root = file.get();
     h5::set_attribute(root, "icbsim_checkpoint", kCheckpointSchemaVersion);
@@ -233,12 +229,7 @@ void write_checkpoint_file(const std::string& path, const Checkpoint& c, const S
     write_column(doses.get(), "amount", amount, "", "amount in the target variable's unit");
     write_column(doses.get(), "duration", duration, "day", "infusion duration (0: bolus)");
     h5::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flushing " + temp);
-  } catch (...) {
-    std::remove(temp.c_str());
-    throw;
-  }
-  std::filesystem::rename(temp, path, ec);
-  if (ec) throw IoError("cannot rename '" + temp + "' to '" + path + "': " + ec.message());
+  });
 }
 
 CheckpointFile read_checkpoint_file(const std::string& path, const ModelRegistry& registry) {

@@ -11,6 +11,7 @@
 
 #include "engine/core/errors.hpp"
 #include "engine/cohort/trial_report.hpp"
+#include "engine/io/complete_file.hpp"
 #include "engine/io/hdf5_handle.hpp"
 #include "engine/io/scenario_loader.hpp"
 #include "engine/run/plan.hpp"
@@ -274,8 +275,7 @@ MergeSummary merge(const std::string& output, const std::vector<std::string>& pa
   summary.shards = shards.size();
   summary.tasks = static_cast<std::size_t>(total);
 
-  const std::string temp = output + ".partial";
-  {
+  write_complete_file(output, [&](const std::string& temp) {
     h5::Id out = h5::create_file(temp);
     const hid_t first = base ? base_shard->file.get() : shards.front().file.get();
     for (const auto& [name, type] : objects(first)) {
@@ -334,10 +334,7 @@ MergeSummary merge(const std::string& output, const std::vector<std::string>& pa
     const Scenario scenario = load_scenario_text(summary.scenario_resolved, "<scenario_resolved of the shards>", registry);
     if (scenario.readout && !scenario.sweep) h5::set_attribute(out.get(), "report", trial_report_of(out.get(), scenario));
     if (scenario.sweep) write_sweep_analysis(out.get(), scenario);
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, output, ec);
-  if (ec) throw IoError("merge: cannot rename '" + temp + "' to '" + output + "': " + ec.message());
+  });
   return summary;
 }
 

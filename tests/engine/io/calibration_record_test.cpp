@@ -161,3 +161,13 @@ TEST_CASE("a calibration record replaces an older one and refuses an unwritable 
   CHECK_THROWS_AS(write_calibration_record((dir / "a_file" / "fit.h5").string(), config(), r, 1.0), IoError);
   CHECK_FALSE(fs::exists(dir / "a_file" / "fit.h5"));
 }
+
+TEST_CASE("a calibration record without evaluations is refused and leaves no file", "[calibrate][io][hdf5]") {
+  const fs::path dir = fresh("empty");
+  fs::create_directories(dir);
+  const fs::path path = dir / "fit.h5";
+  calibrate::CalibrationResult r = result();
+  r.evaluations.clear();
+  CHECK_THROWS_AS(write_calibration_record(path.string(), config(), r, 1.0), IoError);
+  CHECK(fs::is_empty(dir));  // neither the record nor its temporary file
+}
