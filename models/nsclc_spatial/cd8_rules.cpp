@@ -17,30 +17,6 @@ Crawl lymphocyte_crawl(const StepContext& c, std::size_t v) {
 
 namespace {
 
-constexpr std::int32_t kNoTarget = -1;
-
-/// The viable tumour cell at voxel w, or -1.
-std::int32_t viable_tumour_at(const Tissue& t, std::size_t w) {
-  const std::int32_t e = t.occupancy.exclusive(w);
-  return e >= 0 && t.viable_tumour(static_cast<std::size_t>(e)) ? e : kNoTarget;
-}
-
-/// A viable tumour cell in voxel v or its neighbours, chosen uniformly (reservoir sampling), or -1.
-std::int32_t pick_target(const StepContext& c, std::size_t v, abm::CounterStream& rng) {
-  const Tissue& t = c.tissue;
-  std::int32_t chosen = kNoTarget;
-  std::size_t seen = 0;
-  auto consider = [&](std::size_t w) {
-    const std::int32_t e = viable_tumour_at(t, w);
-    if (e == kNoTarget) return;
-    ++seen;
-    if (rng.below(seen) == 0) chosen = e;
-  };
-  consider(v);
-  t.lattice().for_each_neighbour(v, consider);
-  return chosen;
-}
-
 /// Division of an engaged effector into a voxel with room (its own or a neighbour).
 void divide(const StepContext& c, std::size_t i, std::size_t v, abm::CounterStream& rng, BlockScratch& out) {
   Tissue& t = c.tissue;
@@ -84,10 +60,10 @@ void update_cd8(const StepContext& c, std::size_t i, BlockScratch& out) {
   // A synapse keeps its target (in the voxel the engaged column names) while that cell is viable;
   // otherwise a target is drawn among the viable tumour cells of the voxel and its neighbours.
   std::int32_t& engaged = a.integer(t.col.engaged, i);
-  const std::int32_t held = engaged > 0 ? viable_tumour_at(t, static_cast<std::size_t>(engaged - 1)) : kNoTarget;
-  if (held == kNoTarget) engaged = 0;
-  const std::int32_t target = held != kNoTarget ? held : pick_target(c, v, rng);
-  const double target_pdl1 = target == kNoTarget ? 0.0 : a.real(t.col.pdl1, static_cast<std::size_t>(target));
+  const std::int32_t held = engaged > 0 ? viable_tumour_at(t, static_cast<std::size_t>(engaged - 1)) : kNoTumourCell;
+  if (held == kNoTumourCell) engaged = 0;
+  const std::int32_t target = held != kNoTumourCell ? held : random_adjacent_tumour_cell(t, v, rng);
+  const double target_pdl1 = target == kNoTumourCell ? 0.0 : a.real(t.col.pdl1, static_cast<std::size_t>(target));
   const double phi = checkpoint_free(p, c.signals, target_pdl1, pd1);
 
   if (exhausted) {
@@ -99,7 +75,7 @@ void update_cd8(const StepContext& c, std::size_t i, BlockScratch& out) {
     return;
   }
 
-  if (target != kNoTarget) {
+  if (target != kNoTumourCell) {
     const auto j = static_cast<std::size_t>(target);
     const double presented = p.recognition * a.real(t.col.mhc, j);
     // A synapse lasts until a kill or its release; a new one forms at a rate set by MHC-I.

@@ -7,6 +7,25 @@
 
 namespace icbsim::models::spatial {
 
+std::int32_t viable_tumour_at(const Tissue& t, std::size_t w) {
+  const std::int32_t e = t.occupancy.exclusive(w);
+  return e >= 0 && t.viable_tumour(static_cast<std::size_t>(e)) ? e : kNoTumourCell;
+}
+
+std::int32_t random_adjacent_tumour_cell(const Tissue& t, std::size_t v, abm::CounterStream& rng) {
+  std::int32_t chosen = kNoTumourCell;
+  std::size_t seen = 0;
+  auto consider = [&](std::size_t w) {
+    const std::int32_t e = viable_tumour_at(t, w);
+    if (e == kNoTumourCell) return;
+    ++seen;
+    if (rng.below(seen) == 0) chosen = e;
+  };
+  consider(v);
+  t.lattice().for_each_neighbour(v, consider);
+  return chosen;
+}
+
 double checkpoint_free(const SpatialValues& p, const SystemicSignals& s, double target_pdl1, double pd1) {
   const double engaged = (1.0 - s.ro_pd1) * (1.0 - s.ro_pdl1) * (target_pdl1 + p.stromal_pdl1) * pd1;
   const double b = std::pow(std::max(engaged, 0.0) / p.checkpoint_half, p.checkpoint_hill);

@@ -1,9 +1,10 @@
 // What an immune cell senses around its voxel: PD-1/PD-L1 and alternative-checkpoint inhibition
 // of a synapse, local suppression by neighbouring Tregs, MDSCs and M2 macrophages, TGF-β and
-// hypoxia; and the chemokine-guided step to a neighbouring voxel.
+// hypoxia; the tumour cells within reach; and the chemokine-guided step to a neighbouring voxel.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "engine/abm/counter_stream.hpp"
 #include "models/nsclc_spatial/step_context.hpp"
@@ -24,6 +25,16 @@ double chemokine_response(const StepContext& c, std::size_t v);
 /// 1/(1 + w_R·n_Treg)·1/(1 + w_M·n_MDSC)·1/(1 + w_M2·n_M2)·(1 − s_TGF·H_TGF)·(1 − s_hyp·K/(K + O2)),
 /// counts over v and its Moore neighbours.
 double local_function(const StepContext& c, std::size_t v);
+
+/// Agent index meaning "no tumour cell".
+inline constexpr std::int32_t kNoTumourCell = -1;
+
+/// The viable tumour cell at voxel w, or kNoTumourCell.
+std::int32_t viable_tumour_at(const Tissue& t, std::size_t w);
+
+/// A viable tumour cell in voxel v or its Moore neighbours, chosen uniformly (reservoir sampling),
+/// or kNoTumourCell.
+std::int32_t random_adjacent_tumour_cell(const Tissue& t, std::size_t v, abm::CounterStream& rng);
 
 /// How a cell kind crawls.
 struct Crawl {

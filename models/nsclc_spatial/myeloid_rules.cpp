@@ -51,15 +51,9 @@ void update_macrophage(const StepContext& c, std::size_t i, BlockScratch& out) {
     a.integer(t.col.state, i) = m1 ? kM2 : kM1;
     t.occupancy.add_mobile(v, m1 ? kM2Class : kM1Class);
   } else if (m1) {
-    // Kill of one adjacent viable tumour cell (first in the fixed neighbour order).
-    std::int32_t target = -1;
-    auto consider = [&](std::size_t w) {
-      const std::int32_t e = t.occupancy.exclusive(w);
-      if (target < 0 && e >= 0 && t.viable_tumour(static_cast<std::size_t>(e))) target = e;
-    };
-    consider(v);
-    t.lattice().for_each_neighbour(v, consider);
-    if (target >= 0 && rng.bernoulli(c.chance(p.m1_kill))) {
+    // Kill of one adjacent viable tumour cell, chosen at random.
+    const std::int32_t target = random_adjacent_tumour_cell(t, v, rng);
+    if (target != kNoTumourCell && rng.bernoulli(c.chance(p.m1_kill))) {
       a.integer(t.col.state, static_cast<std::size_t>(target)) = kDeadOther;
       a.integer(t.col.cycling, static_cast<std::size_t>(target)) = 0;
       ++out.tally.m1_kills;
