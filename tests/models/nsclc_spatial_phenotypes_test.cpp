@@ -2,7 +2,8 @@
 // 2-D section (1.28 mm, nest radius 450 um), from the phenotype's systemic run-in, measured by the
 // CD8 densities of core and margin averaged over days 40-60 (the lattice's T-cell pool turns over
 // in ~50 days, so the first weeks still show the seeded bed) and over three seeds (a single small
-// section classifies one seed in five differently for some overlays: docs/models/nsclc_spatial.md).
+// section classifies one seed in five differently for the two excluding overlays:
+// docs/models/nsclc_spatial.md).
 #include <catch2/catch.hpp>
 
 #include <cstdint>
