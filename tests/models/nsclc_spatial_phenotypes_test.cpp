@@ -51,25 +51,25 @@ std::string describe(const Infiltrate& r) {
 
 }  // namespace
 
-TEST_CASE("the default tumour is inflamed", "[nsclc_spatial][phenotypes]") {
+TEST_CASE("the default tumour is inflamed", "[nsclc_spatial][phenotypes][heavy]") {
   const Infiltrate r = infiltrate({});
   INFO(describe(r));
   CHECK(r.infiltration == sp::Infiltration::kInflamed);
 }
 
-TEST_CASE("the TGF-β/CAF barrier excludes T cells", "[nsclc_spatial][phenotypes]") {
+TEST_CASE("the TGF-β/CAF barrier excludes T cells", "[nsclc_spatial][phenotypes][heavy]") {
   const Infiltrate r = infiltrate({"phenotypes/tgfb_caf_barrier.yaml"});
   INFO(describe(r));
   CHECK(r.infiltration == sp::Infiltration::kExcluded);
 }
 
-TEST_CASE("low TMB leaves an immune desert", "[nsclc_spatial][phenotypes]") {
+TEST_CASE("low TMB leaves an immune desert", "[nsclc_spatial][phenotypes][heavy]") {
   const Infiltrate r = infiltrate({"phenotypes/low_tmb.yaml"});
   INFO(describe(r));
   CHECK(r.infiltration == sp::Infiltration::kDesert);
 }
 
-TEST_CASE("WNT/β-catenin excludes T cells", "[nsclc_spatial][phenotypes]") {
+TEST_CASE("WNT/β-catenin excludes T cells", "[nsclc_spatial][phenotypes][heavy]") {
   const Infiltrate r = infiltrate({"phenotypes/wnt_beta_catenin.yaml"});
   INFO(describe(r));
   CHECK(r.infiltration == sp::Infiltration::kExcluded);
