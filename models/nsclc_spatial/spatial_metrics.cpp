@@ -16,13 +16,19 @@ Infiltration classify_infiltration(double core_density, double margin_density, c
 
 namespace {
 
-/// Voxels whose Moore neighbourhood (with the voxel) holds tumour cells in at least half its voxels.
-std::vector<std::uint8_t> tumour_region(const Tissue& t) {
-  const abm::Lattice& lattice = t.lattice();
-  const std::size_t n = lattice.voxel_count();
-  std::vector<std::uint8_t> tumour(n, 0), region(n, 0);
+/// 1 for voxels holding a tumour cell (viable or dead), else 0.
+std::vector<std::uint8_t> tumour_voxels(const Tissue& t) {
+  std::vector<std::uint8_t> tumour(t.lattice().voxel_count(), 0);
   for (std::size_t i = 0; i < t.agents.size(); ++i)
     if (t.agents.alive(i) && t.kind(i) == CellKind::kTumour) tumour[t.agents.voxel(i)] = 1;
+  return tumour;
+}
+
+/// Voxels whose Moore neighbourhood (with the voxel) holds tumour cells in at least half its voxels.
+std::vector<std::uint8_t> tumour_region(const Tissue& t, const std::vector<std::uint8_t>& tumour) {
+  const abm::Lattice& lattice = t.lattice();
+  const std::size_t n = lattice.voxel_count();
+  std::vector<std::uint8_t> region(n, 0);
   for (std::size_t v = 0; v < n; ++v) {
     int inside = tumour[v];
     int total = 1;
@@ -37,7 +43,7 @@ std::vector<std::uint8_t> tumour_region(const Tissue& t) {
 
 /// Share of the lattice's boundary voxels (faces; a 2-D section's z faces are its plane, so only
 /// x and y count there) that hold a tumour cell, viable or dead.
-double tumour_edge_fraction(const Tissue& t) {
+double tumour_edge_fraction(const Tissue& t, const std::vector<std::uint8_t>& tumour) {
   const abm::Lattice& lattice = t.lattice();
   const abm::Coord& size = lattice.size();
   const int axes = lattice.dimensions();
@@ -48,9 +54,6 @@ double tumour_edge_fraction(const Tissue& t) {
     }
     return false;
   };
-  std::vector<std::uint8_t> tumour(lattice.voxel_count(), 0);
-  for (std::size_t i = 0; i < t.agents.size(); ++i)
-    if (t.agents.alive(i) && t.kind(i) == CellKind::kTumour) tumour[t.agents.voxel(i)] = 1;
   std::size_t edge = 0, occupied = 0;
   for (std::size_t v = 0; v < lattice.voxel_count(); ++v) {
     if (!on_edge(lattice.coord(v))) continue;
@@ -66,7 +69,8 @@ SpatialMetrics measure(const Tissue& t, const SpatialFields& fields, const Spati
   SpatialMetrics m;
   const abm::Lattice& lattice = t.lattice();
   const std::size_t n = lattice.voxel_count();
-  const std::vector<std::uint8_t> region = tumour_region(t);
+  const std::vector<std::uint8_t> tumour = tumour_voxels(t);
+  const std::vector<std::uint8_t> region = tumour_region(t, tumour);
   std::vector<std::uint8_t> outside(n);
   for (std::size_t v = 0; v < n; ++v) outside[v] = region[v] ? 0 : 1;
   const std::vector<double> depth = abm::distance_to_seeds(lattice, outside);  // voxels to the outside
@@ -84,7 +88,7 @@ SpatialMetrics measure(const Tissue& t, const SpatialFields& fields, const Spati
       ++margin_voxels;
     }
   }
-  m.tumour_edge_fraction = tumour_edge_fraction(t);
+  m.tumour_edge_fraction = tumour_edge_fraction(t, tumour);
   std::size_t core_cd8 = 0, margin_cd8 = 0, pdl1_positive = 0, hypoxic = 0;
   const auto& o2 = fields[kOxygen];
   for (std::size_t i = 0; i < t.agents.size(); ++i) {
