@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
@@ -15,6 +16,18 @@ namespace icbsim {
 std::string SourceText::line(int one_based) const {
   if (one_based < 1 || static_cast<std::size_t>(one_based) > lines.size()) return {};
   return lines[static_cast<std::size_t>(one_based - 1)];
+}
+
+SourceText SourceText::of(const std::string& text, const std::string& name) {
+  SourceText source;
+  source.name = name;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    source.lines.push_back(line);
+  }
+  return source;
 }
 
 ConfigNode ConfigNode::make(Kind kind, SourceLocation where, std::shared_ptr<const SourceText> source) {

@@ -20,6 +20,8 @@ struct SourceText {
   std::string name;
   std::vector<std::string> lines;
   std::string line(int one_based) const;
+  /// `text` split into lines (a trailing carriage return dropped from each).
+  static SourceText of(const std::string& text, const std::string& name);
 };
 
 class ConfigNode {

@@ -16,18 +16,6 @@ namespace fs = std::filesystem;
 /// Line tables of every file read, so that merged map nodes show the right line under a caret.
 using Sources = std::map<std::string, std::shared_ptr<const SourceText>>;
 
-std::shared_ptr<const SourceText> lines_of(const std::string& text, const std::string& name) {
-  auto source = std::make_shared<SourceText>();
-  source->name = name;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    source->lines.push_back(line);
-  }
-  return source;
-}
-
 std::shared_ptr<const SourceText> source_for(const Sources& sources, const ConfigNode& node) {
   const auto it = sources.find(node.where().file);
   return it == sources.end() ? nullptr : it->second;
@@ -82,7 +70,7 @@ ConfigNode read_base(const ConfigNode& path_node, const std::string& including, 
 
 ConfigNode resolve(const std::string& text, const std::string& name, Sources& sources, std::vector<std::string>& chain) {
   ConfigNode root = parse_yaml_text(text, name);
-  sources[name] = lines_of(text, name);
+  sources[name] = std::make_shared<const SourceText>(SourceText::of(text, name));
   if (!root.is_map()) return root;  // the loader reports what a scenario must be
   const ConfigNode* base = root.find("base");
   if (base == nullptr) return root;

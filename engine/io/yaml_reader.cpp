@@ -11,18 +11,6 @@
 namespace icbsim {
 namespace {
 
-std::shared_ptr<SourceText> split_lines(const std::string& text, const std::string& name) {
-  auto source = std::make_shared<SourceText>();
-  source->name = name;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    source->lines.push_back(line);
-  }
-  return source;
-}
-
 SourceLocation location(const YAML::Mark& mark, const std::string& name) {
   if (mark.is_null()) return SourceLocation{name, 0, 0};
   return SourceLocation{name, mark.line + 1, mark.column + 1};
@@ -73,7 +61,7 @@ ConfigNode convert(const YAML::Node& node, const std::shared_ptr<const SourceTex
 }  // namespace
 
 ConfigNode parse_yaml_text(const std::string& text, const std::string& name) {
-  const std::shared_ptr<SourceText> source = split_lines(text, name);
+  const auto source = std::make_shared<const SourceText>(SourceText::of(text, name));
   reject_tabs(*source);
   YAML::Node root;
   try {
