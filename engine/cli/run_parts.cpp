@@ -2,6 +2,8 @@
 // (the writer renames its .partial file last), so the folder lists exactly the finished parts.
 #include "engine/cli/run_parts.hpp"
 
+#include <omp.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <system_error>
@@ -41,6 +43,7 @@ RunReport run_in_parts(const Scenario& scenario, const std::string& output, std:
   const std::size_t total = Plan(scenario).total_tasks();
   RunReport report;
   report.tasks = total;
+  report.threads = omp_get_max_threads();  // as run_plan reports it, also when every part was already done
   std::vector<std::string> parts;
   std::size_t done = 0;
   for (std::size_t begin = 0; begin < total; begin += part_tasks) {
@@ -61,7 +64,6 @@ RunReport run_in_parts(const Scenario& scenario, const std::string& output, std:
     };
     const RunReport part = run_plan(part_scenario, plan, writer, part_progress, interrupt);
     report.wall_seconds += part.wall_seconds;
-    report.threads = part.threads;
     report.failed += part.failed;
     done += end - begin;
     if (part.not_run > 0) {

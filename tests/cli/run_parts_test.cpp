@@ -3,6 +3,8 @@
 // left interrupted) to the datasets of an uninterrupted run.
 #include <catch2/catch.hpp>
 
+#include <omp.h>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -124,6 +126,7 @@ TEST_CASE("an interrupted run keeps its finished parts and a resume completes it
   }, nullptr);
   CHECK(resumed.not_run == 0);
   CHECK(resumed.tasks == 8);
+  CHECK(resumed.threads == omp_get_max_threads());
   CHECK(seen.front() == 4);  // the finished part counts as done from the start
   CHECK(seen.back() == 8);
   CHECK(seen.size() == 5);
