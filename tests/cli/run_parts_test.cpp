@@ -18,16 +18,14 @@
 #include "engine/io/scenario_loader.hpp"
 #include "models/register_builtin.hpp"
 #include "tests/support/hdf5_datasets.hpp"
+#include "tests/support/builtin_registry.hpp"
 
 namespace fs = std::filesystem;
 using namespace icbsim;
 
 namespace {
 
-const ModelRegistry& registry() {
-  static const ModelRegistry r = models::builtin_registry();
-  return r;
-}
+using icbsim::testing::registry;
 
 /// A Kuznetsov cohort of 4 patients in 2 paired arms: 8 tasks.
 Scenario small_cohort() {

@@ -12,6 +12,7 @@
 #include "engine/io/calibration_overlay.hpp"
 #include "engine/io/scenario_loader.hpp"
 #include "models/register_builtin.hpp"
+#include "tests/support/builtin_registry.hpp"
 
 using namespace icbsim;
 using calibrate::Field;
@@ -22,10 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const ModelRegistry& registry() {
-  static const ModelRegistry r = models::builtin_registry();
-  return r;
-}
+using icbsim::testing::registry;
 
 FreeParameter free_parameter(Quantity quantity, const std::string& target, const std::string& unit,
                              const std::string& group, Field field = Field::kMedian) {

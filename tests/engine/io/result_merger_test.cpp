@@ -11,15 +11,14 @@
 #include "engine/run/runner.hpp"
 #include "models/register_builtin.hpp"
 #include "tests/support/hdf5_datasets.hpp"
+#include "tests/support/builtin_registry.hpp"
+#include "tests/support/run_to_file.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const icbsim::ModelRegistry& registry() {
-  static const icbsim::ModelRegistry r = icbsim::models::builtin_registry();
-  return r;
-}
+using icbsim::testing::registry;
 
 const std::string kScenario =
     "model: nsclc_icb\npatient: {weight: 70 kg, height: 175 cm}\ntime: {end: 200 days, output_every: 7 days}\n"
@@ -32,9 +31,7 @@ const std::string kScenario =
 fs::path run(const icbsim::Scenario& s, const std::string& name, icbsim::TaskRange range = {}) {
   const fs::path path = fs::temp_directory_path() / "icbsim_tests" / name;
   fs::create_directories(path.parent_path());
-  const icbsim::Plan plan(s, range);
-  icbsim::Hdf5ResultWriter writer(path.string(), s, plan);
-  icbsim::run_plan(s, plan, writer);
+  icbsim::testing::run_to_file(s, path, range);
   return path;
 }
 

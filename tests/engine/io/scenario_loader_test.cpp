@@ -4,14 +4,12 @@
 #include "engine/io/scenario_loader.hpp"
 #include "engine/io/scenario_writer.hpp"
 #include "models/register_builtin.hpp"
+#include "tests/support/builtin_registry.hpp"
 
 using icbsim::load_scenario_text;
 
 namespace {
-const icbsim::ModelRegistry& registry() {
-  static const icbsim::ModelRegistry r = icbsim::models::builtin_registry();
-  return r;
-}
+using icbsim::testing::registry;
 double parameter(const icbsim::Scenario& s, std::string_view name) {
   return s.parameters[static_cast<std::size_t>(s.model->parameter_index(name))];
 }

@@ -9,15 +9,13 @@
 #include "engine/io/scenario_loader.hpp"
 #include "engine/io/scenario_writer.hpp"
 #include "models/register_builtin.hpp"
+#include "tests/support/builtin_registry.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const icbsim::ModelRegistry& registry() {
-  static const icbsim::ModelRegistry r = icbsim::models::builtin_registry();
-  return r;
-}
+using icbsim::testing::registry;
 
 const std::string kHead = "model: nsclc_icb\ntime: {end: 10 days}\n";
 

@@ -18,23 +18,20 @@
 #include "models/register_builtin.hpp"
 #include "tests/support/hdf5_datasets.hpp"
 #include "tests/support/text_files.hpp"
+#include "tests/support/builtin_registry.hpp"
+#include "tests/support/run_to_file.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const icbsim::ModelRegistry& registry() {
-  static const icbsim::ModelRegistry r = icbsim::models::builtin_registry();
-  return r;
-}
+using icbsim::testing::registry;
 
 fs::path run(const icbsim::Scenario& s, const std::string& name, icbsim::TaskRange range = {}) {
   const fs::path dir = fs::temp_directory_path() / "icbsim_tests" / "spatial_output";
   fs::create_directories(dir);
   const fs::path path = dir / name;
-  const icbsim::Plan plan(s, range);
-  icbsim::Hdf5ResultWriter writer(path.string(), s, plan);
-  icbsim::run_plan(s, plan, writer);
+  icbsim::testing::run_to_file(s, path, range);
   return path;
 }
 

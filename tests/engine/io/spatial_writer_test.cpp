@@ -10,13 +10,11 @@
 #include "engine/io/scenario_loader.hpp"
 #include "engine/io/scenario_writer.hpp"
 #include "models/register_builtin.hpp"
+#include "tests/support/builtin_registry.hpp"
 
 namespace {
 
-const icbsim::ModelRegistry& registry() {
-  static const icbsim::ModelRegistry r = icbsim::models::builtin_registry();
-  return r;
-}
+using icbsim::testing::registry;
 
 /// `v` as the writer formats numbers: %.17g, enough digits for strtod to give `v` back.
 std::string number(double v) {

@@ -8,6 +8,7 @@
 #include "engine/core/errors.hpp"
 #include "engine/io/scenario_loader.hpp"
 #include "models/register_builtin.hpp"
+#include "tests/support/builtin_registry.hpp"
 
 using namespace icbsim;
 using sweep::AxisKind;
@@ -15,10 +16,7 @@ using sweep::DesignKind;
 
 namespace {
 
-const ModelRegistry& registry() {
-  static const ModelRegistry r = models::builtin_registry();
-  return r;
-}
+using icbsim::testing::registry;
 
 /// A Kuznetsov scenario whose sweep section starts on line 4 with `lines`.
 std::string kuznetsov_sweep(const std::string& lines) {

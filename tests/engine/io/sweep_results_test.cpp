@@ -19,24 +19,21 @@
 #include "engine/sweep/sensitivity.hpp"
 #include "engine/sweep/sweep_points.hpp"
 #include "models/register_builtin.hpp"
+#include "tests/support/builtin_registry.hpp"
+#include "tests/support/run_to_file.hpp"
 
 namespace fs = std::filesystem;
 using namespace icbsim;
 
 namespace {
 
-const ModelRegistry& registry() {
-  static const ModelRegistry r = models::builtin_registry();
-  return r;
-}
+using icbsim::testing::registry;
 
 fs::path run(const Scenario& s, const std::string& name, TaskRange range = {}) {
   const fs::path dir = fs::temp_directory_path() / "icbsim_tests" / "sweep_results";
   fs::create_directories(dir);
   const fs::path path = dir / name;
-  const Plan plan(s, range);
-  Hdf5ResultWriter writer(path.string(), s, plan);
-  run_plan(s, plan, writer);
+  icbsim::testing::run_to_file(s, path, range);
   return path;
 }
 

@@ -4,12 +4,10 @@
 
 #include "engine/io/scenario_loader.hpp"
 #include "models/register_builtin.hpp"
+#include "tests/support/builtin_registry.hpp"
 
 namespace {
-const icbsim::ModelRegistry& registry() {
-  static const icbsim::ModelRegistry r = icbsim::models::builtin_registry();
-  return r;
-}
+using icbsim::testing::registry;
 }  // namespace
 
 TEST_CASE("patient covariates convert units and parse names", "[io][treatment]") {

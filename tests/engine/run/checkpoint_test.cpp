@@ -16,16 +16,15 @@
 #include "models/register_builtin.hpp"
 #include "tests/support/hdf5_datasets.hpp"
 #include "tests/support/text_files.hpp"
+#include "tests/support/builtin_registry.hpp"
+#include "tests/support/run_to_file.hpp"
 
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
 
 namespace {
 
-const icbsim::ModelRegistry& registry() {
-  static const icbsim::ModelRegistry r = icbsim::models::builtin_registry();
-  return r;
-}
+using icbsim::testing::registry;
 
 using icbsim::testing::read_text;
 
@@ -49,9 +48,7 @@ fs::path folder() {
 
 fs::path run(const icbsim::Scenario& s, const std::string& name) {
   const fs::path path = folder() / name;
-  const icbsim::Plan plan(s);
-  icbsim::Hdf5ResultWriter writer(path.string(), s, plan);
-  icbsim::run_plan(s, plan, writer);
+  icbsim::testing::run_to_file(s, path);
   return path;
 }
 

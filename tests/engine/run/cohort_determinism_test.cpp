@@ -15,15 +15,14 @@
 #include "engine/io/scenario_loader.hpp"
 #include "engine/run/runner.hpp"
 #include "models/register_builtin.hpp"
+#include "tests/support/builtin_registry.hpp"
+#include "tests/support/run_to_file.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const icbsim::ModelRegistry& registry() {
-  static const icbsim::ModelRegistry r = icbsim::models::builtin_registry();
-  return r;
-}
+using icbsim::testing::registry;
 
 icbsim::Scenario cohort() {
   const fs::path path = fs::path(ICBSIM_SOURCE_DIR) / "tests/data/kuznetsov_cohort.yaml";
@@ -37,9 +36,7 @@ fs::path run(const icbsim::Scenario& s, const std::string& name, int threads, ic
   const int before = omp_get_max_threads();
   omp_set_num_threads(threads);
   {
-    const icbsim::Plan plan(s, range);
-    icbsim::Hdf5ResultWriter writer(path.string(), s, plan);
-    icbsim::run_plan(s, plan, writer);
+    icbsim::testing::run_to_file(s, path, range);
   }
   omp_set_num_threads(before);
   return path;

@@ -17,15 +17,14 @@
 #include "engine/run/runner.hpp"
 #include "models/register_builtin.hpp"
 #include "tests/support/hdf5_datasets.hpp"
+#include "tests/support/builtin_registry.hpp"
+#include "tests/support/run_to_file.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const icbsim::ModelRegistry& registry() {
-  static const icbsim::ModelRegistry r = icbsim::models::builtin_registry();
-  return r;
-}
+using icbsim::testing::registry;
 
 icbsim::Scenario load(const std::string& name) {
   return icbsim::load_scenario_file((fs::path(ICBSIM_SOURCE_DIR) / "tests/data/spatial" / name).string(), registry());
@@ -42,11 +41,7 @@ Ran run(const icbsim::Scenario& s, const std::string& name, int threads, icbsim:
   Ran ran{dir / name, {}};
   const int before = omp_get_max_threads();
   omp_set_num_threads(threads);
-  {
-    const icbsim::Plan plan(s, range);
-    icbsim::Hdf5ResultWriter writer(ran.path.string(), s, plan);
-    ran.report = icbsim::run_plan(s, plan, writer);
-  }
+  ran.report = icbsim::testing::run_to_file(s, ran.path, range);
   omp_set_num_threads(before);
   return ran;
 }

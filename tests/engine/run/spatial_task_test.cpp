@@ -10,15 +10,13 @@
 #include "engine/run/plan.hpp"
 #include "engine/run/spatial_task.hpp"
 #include "models/register_builtin.hpp"
+#include "tests/support/builtin_registry.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const icbsim::ModelRegistry& registry() {
-  static const icbsim::ModelRegistry r = icbsim::models::builtin_registry();
-  return r;
-}
+using icbsim::testing::registry;
 
 icbsim::Scenario load(const std::string& name) {
   return icbsim::load_scenario_file((fs::path(ICBSIM_SOURCE_DIR) / "tests/data/spatial" / name).string(), registry());

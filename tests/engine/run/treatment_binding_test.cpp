@@ -10,13 +10,11 @@
 #include "engine/run/execute_task.hpp"
 #include "engine/run/treatment_binding.hpp"
 #include "models/register_builtin.hpp"
+#include "tests/support/builtin_registry.hpp"
 
 namespace {
 
-const icbsim::ModelRegistry& registry() {
-  static const icbsim::ModelRegistry r = icbsim::models::builtin_registry();
-  return r;
-}
+using icbsim::testing::registry;
 
 double parameter(const icbsim::Scenario& s, const icbsim::TaskInput& task, std::string_view name) {
   return task.parameters[static_cast<std::size_t>(s.model->parameter_index(name))];

@@ -15,15 +15,14 @@
 #include "engine/run/runner.hpp"
 #include "models/register_builtin.hpp"
 #include "tests/support/hdf5_datasets.hpp"
+#include "tests/support/builtin_registry.hpp"
+#include "tests/support/run_to_file.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const icbsim::ModelRegistry& registry() {
-  static const icbsim::ModelRegistry r = icbsim::models::builtin_registry();
-  return r;
-}
+using icbsim::testing::registry;
 
 icbsim::Scenario fixture() {
   return icbsim::load_scenario_file(std::string(ICBSIM_SOURCE_DIR) + "/tests/data/sweeps/kuznetsov_cohort_sweep.yaml",
@@ -34,9 +33,7 @@ fs::path run(const icbsim::Scenario& s, const std::string& name, icbsim::TaskRan
   const fs::path dir = fs::temp_directory_path() / "icbsim_tests" / "sweep";
   fs::create_directories(dir);
   const fs::path path = dir / name;
-  const icbsim::Plan plan(s, range);
-  icbsim::Hdf5ResultWriter writer(path.string(), s, plan);
-  icbsim::run_plan(s, plan, writer);
+  icbsim::testing::run_to_file(s, path, range);
   return path;
 }
 
