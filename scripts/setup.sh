@@ -8,6 +8,7 @@ packages=(
   libeigen3-dev libboost-dev libhdf5-dev hdf5-tools libyaml-cpp-dev catch2 libcli11-dev
   libopenmpi-dev openmpi-bin libnlopt-dev librandom123-dev
   python3 python3-h5py python3-numpy python3-matplotlib python3-pil
+  clang-format-14
 )
 
 missing=()
