@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/io/drug_catalogue_loader.hpp"
 #include "benchmarks/bench_timing.hpp"
+#include "engine/io/config/drug_catalogue_loader.hpp"
 #include "models/pk_compartmental.hpp"
 #include "models/register_builtin.hpp"
 

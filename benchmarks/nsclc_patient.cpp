@@ -14,7 +14,7 @@
 
 #include "benchmarks/bench_timing.hpp"
 
-#include "engine/io/drug_catalogue_loader.hpp"
+#include "engine/io/config/drug_catalogue_loader.hpp"
 #include "engine/ode/simulator.hpp"
 #include "models/nsclc_icb/nsclc_icb.hpp"
 

@@ -8,8 +8,8 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "engine/io/result_writer.hpp"
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
+#include "engine/io/results/result_writer.hpp"
 #include "engine/run/execute_task.hpp"
 #include "engine/run/runner.hpp"
 #include "models/register_builtin.hpp"

@@ -10,7 +10,6 @@
 #include "models/nsclc_spatial/hybrid_runner.hpp"
 #include "models/nsclc_spatial/nsclc_spatial.hpp"
 #include "models/pk_compartmental.hpp"
-#include "models/sensitivity_test_functions.hpp"
 
 namespace icbsim::models {
 
@@ -22,8 +21,6 @@ void register_builtin(ModelRegistry& registry) {
   registry.add(model_entry<PkCompartmental>());
   registry.add(model_entry<NsclcIcb>());
   registry.add(NsclcSpatial::info());
-  registry.add(model_entry<Ishigami>());
-  registry.add(model_entry<SobolG>());
   registry.add_spatial_mode(spatial::hybrid_mode());  // spatial: scenarios of nsclc_icb
 }
 

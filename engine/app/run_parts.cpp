@@ -1,6 +1,6 @@
 // Parts are named part-<begin>-<end>.h5 by global task ids; only complete files carry that name
 // (the writer renames its .partial file last), so the folder lists exactly the finished parts.
-#include "engine/cli/run_parts.hpp"
+#include "engine/app/run_parts.hpp"
 
 #include <omp.h>
 
@@ -9,11 +9,11 @@
 #include <system_error>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/result_merger.hpp"
-#include "engine/io/result_writer.hpp"
+#include "engine/io/results/result_merger.hpp"
+#include "engine/io/results/result_writer.hpp"
 #include "engine/run/plan.hpp"
 
-namespace icbsim::cli {
+namespace icbsim::app {
 
 namespace fs = std::filesystem;
 
@@ -77,4 +77,4 @@ RunReport run_in_parts(const Scenario& scenario, const std::string& output, std:
   return report;
 }
 
-}  // namespace icbsim::cli
+}  // namespace icbsim::app

@@ -12,7 +12,7 @@
 #include "engine/core/model_registry.hpp"
 #include "engine/run/runner.hpp"
 
-namespace icbsim::cli {
+namespace icbsim::app {
 
 /// Tasks per part unless --part-size says otherwise: a multiple of the 1-D and 2-D chunk rows, so
 /// that merging copies whole chunks.
@@ -32,4 +32,4 @@ RunReport run_in_parts(const Scenario& scenario, const std::string& output, std:
                        const ModelRegistry& registry, const ProgressCallback& progress,
                        const std::atomic<bool>* interrupt);
 
-}  // namespace icbsim::cli
+}  // namespace icbsim::app

@@ -1,18 +1,12 @@
 // `icbsim calibrate CONFIG`: fit free parameters to trial statistics, print the fit, write the
 // fitted overlay(s) and the HDF5 record (docs/calibration.md).
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
-#include <sstream>
 
-#include <icbsim/build_info.hpp>
-
+#include "engine/app/calibration_run.hpp"
 #include "engine/calibrate/calibration.hpp"
 #include "engine/cli/commands.hpp"
-#include "engine/io/calibration_loader.hpp"
-#include "engine/io/calibration_overlay.hpp"
-#include "engine/io/calibration_record.hpp"
 
 namespace icbsim::cli {
 namespace {
@@ -56,30 +50,17 @@ void print_fit(const calibrate::Evaluation& best, const calibrate::CalibrationPr
 }  // namespace
 
 int calibrate_command(const CalibrateOptions& options, const ModelRegistry& registry) {
-  CalibrationConfig config = load_calibration_config(options.config, registry);
-  if (options.max_evaluations) config.problem.optimiser.max_evaluations = *options.max_evaluations;
-  const auto start = std::chrono::steady_clock::now();
-  const calibrate::CalibrationResult result =
-      calibrate::calibrate(config.problem, [&](std::size_t i, const calibrate::Evaluation& e) {
-        if (!options.quiet) print_evaluation(i, e, config.problem);
-      });
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const calibrate::Evaluation& best = result.evaluations.at(result.best);
-  std::ostringstream header;
-  header << "Fitted by `icbsim calibrate " << options.config << "` (icbsim " << build_info::kVersion << ", "
-         << build_info::kGitCommit << "):\nobjective " << best.objective << " at evaluation " << result.best + 1 << " of "
-         << result.evaluations.size() << " (" << calibrate::optimiser_description(config.problem.optimiser.algorithm)
-         << ", " << result.optimiser.status << "), seed " << config.seed << ", "
-         << (config.patients > 0 ? std::to_string(config.patients) + " patients per scenario" : "scenario sizes")
-         << ".\nWritten by the calibration: re-run it rather than editing these values.";
-  write_calibration_overlays(config, best.values, header.str());
-  if (!config.record.empty()) write_calibration_record(config.record, config, result, wall);
+  const app::CalibrationRun run =
+      app::run_calibration(options.config, options.max_evaluations, registry,
+                           [&](std::size_t i, const calibrate::Evaluation& e, const calibrate::CalibrationProblem& p) {
+                             if (!options.quiet) print_evaluation(i, e, p);
+                           });
   if (!options.quiet) {
-    print_fit(best, config.problem, std::cout);
-    std::cout << "optimiser     " << result.optimiser.status << " after " << result.evaluations.size()
-              << " evaluations, " << wall << " s\n";
-    for (const std::string& path : config.overlays) std::cout << "overlay       " << path << "\n";
-    if (!config.record.empty()) std::cout << "record        " << config.record << "\n";
+    print_fit(run.best(), run.config.problem, std::cout);
+    std::cout << "optimiser     " << run.result.optimiser.status << " after " << run.result.evaluations.size()
+              << " evaluations, " << run.wall_seconds << " s\n";
+    for (const std::string& path : run.config.overlays) std::cout << "overlay       " << path << "\n";
+    if (!run.config.record.empty()) std::cout << "record        " << run.config.record << "\n";
   }
   return kOk;
 }

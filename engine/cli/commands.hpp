@@ -9,10 +9,6 @@
 
 #include "engine/core/model_registry.hpp"
 
-namespace icbsim {
-struct Scenario;
-}
-
 namespace icbsim::cli {
 
 /// Exit codes of the icbsim executable.
@@ -26,7 +22,7 @@ struct RunOptions {
   std::optional<std::string> shard;     ///< "I/N": run the I-th of N equal slices (I from 0)
   bool resume = false;                  ///< complete OUT's interrupted run (OUT.interrupted.h5)
   bool sweep = false;                   ///< `icbsim sweep`: the scenario must have a sweep: section
-  std::optional<std::size_t> part_size; ///< tasks per journaled part of a long run (engine/cli/run_parts.hpp)
+  std::optional<std::size_t> part_size;        ///< tasks per journaled part of a long run (engine/app/run_parts.hpp)
   std::optional<std::string> from_checkpoint;  ///< continue the checkpoint file's run (docs/checkpoints.md)
   const std::atomic<bool>* interrupt = nullptr;  ///< set by SIGINT/SIGTERM
 };
@@ -63,7 +59,5 @@ struct BranchOptions {
   bool quiet = false;
 };
 int branch_command(const BranchOptions& options, const ModelRegistry& registry);
-/// Runs a scenario that continues a checkpoint (a restart or a branch) into `output`, prints its summary.
-int run_continued(const Scenario& scenario, const std::string& output, bool quiet);
 
 }  // namespace icbsim::cli

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "engine/cli/commands.hpp"
-#include "engine/io/result_merger.hpp"
+#include "engine/io/results/result_merger.hpp"
 
 namespace icbsim::cli {
 

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <string>
 
-#include "engine/io/sweep_results.hpp"
+#include "engine/io/results/sweep_results.hpp"
 
 namespace icbsim::cli {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <ostream>
 
-#include "engine/io/result_reader.hpp"
+#include "engine/io/results/result_reader.hpp"
 
 namespace icbsim::cli {
 

@@ -3,7 +3,7 @@
 
 #include "engine/cli/commands.hpp"
 #include "engine/cli/run_summary.hpp"
-#include "engine/io/result_reader.hpp"
+#include "engine/io/results/result_reader.hpp"
 
 namespace icbsim::cli {
 

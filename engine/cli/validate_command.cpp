@@ -2,8 +2,8 @@
 #include <iostream>
 
 #include "engine/cli/commands.hpp"
-#include "engine/io/scenario_loader.hpp"
-#include "engine/io/scenario_writer.hpp"
+#include "engine/io/config/scenario_loader.hpp"
+#include "engine/io/config/scenario_writer.hpp"
 
 namespace icbsim::cli {
 

@@ -5,9 +5,9 @@
 
 #include <memory>
 
+#include "engine/pk/treatment.hpp"
 #include "engine/run/checkpoint.hpp"
 #include "engine/run/scenario.hpp"
-#include "engine/run/treatment.hpp"
 
 namespace icbsim {
 

@@ -10,6 +10,7 @@
 
 #include "engine/cohort/trial_report.hpp"
 #include "engine/run/execute_task.hpp"
+#include "engine/run/trial_assembly.hpp"
 
 namespace icbsim {
 
@@ -99,11 +100,7 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
   }
   if (sink_error) std::rethrow_exception(sink_error);
   if (trial) {
-    std::vector<std::string> mechanisms;
-    if (scenario.population)
-      for (const auto& o : scenario.population->overlays) mechanisms.push_back(o.overlay.name);
-    const std::vector<std::string> strata = scenario.strata ? scenario.strata->labels : std::vector<std::string>{};
-    report.trial_report = cohort::make_trial_report(summaries, plan.arm_names(), mechanisms, strata).text;
+    report.trial_report = assemble_trial_report(scenario, plan, summaries).text;
     sink.write_report(report.trial_report);
   }
   report.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -9,14 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "engine/cohort/population.hpp"
 #include "engine/core/model_info.hpp"
+#include "engine/core/overlay.hpp"
 #include "engine/core/solver_settings.hpp"
+#include "engine/pk/treatment.hpp"
 #include "engine/readout/patient_readout.hpp"
 #include "engine/readout/scan_schedule.hpp"
-#include "engine/cohort/population.hpp"
-#include "engine/core/overlay.hpp"
 #include "engine/run/spatial_spec.hpp"
-#include "engine/run/treatment.hpp"
 #include "engine/sweep/sweep_spec.hpp"
 
 namespace icbsim {

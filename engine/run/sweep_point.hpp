@@ -7,7 +7,7 @@
 #include <Eigen/Core>
 
 #include "engine/core/model_info.hpp"
-#include "engine/run/treatment.hpp"
+#include "engine/pk/treatment.hpp"
 #include "engine/sweep/sweep_spec.hpp"
 
 namespace icbsim {

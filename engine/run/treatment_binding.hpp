@@ -11,7 +11,7 @@
 
 #include "engine/core/model_info.hpp"
 #include "engine/core/task.hpp"
-#include "engine/run/treatment.hpp"
+#include "engine/pk/treatment.hpp"
 
 namespace icbsim {
 

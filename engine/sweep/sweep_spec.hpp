@@ -11,7 +11,7 @@
 #include "engine/cohort/distribution.hpp"
 #include "engine/core/enum_table.hpp"
 #include "engine/core/overlay.hpp"
-#include "engine/run/treatment.hpp"
+#include "engine/pk/treatment.hpp"
 
 namespace icbsim::sweep {
 

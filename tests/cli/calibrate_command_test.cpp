@@ -6,7 +6,7 @@
 #include <fstream>
 #include <string>
 
-#include "engine/io/hdf5_handle.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
 #include "tests/support/run_icbsim.hpp"
 #include "tests/support/text_files.hpp"
 

@@ -11,8 +11,8 @@
 
 #include "engine/core/model_registry.hpp"
 #include "engine/core/overlay.hpp"
-#include "engine/io/drug_catalogue_loader.hpp"
-#include "engine/io/overlay_loader.hpp"
+#include "engine/io/config/drug_catalogue_loader.hpp"
+#include "engine/io/config/overlay_loader.hpp"
 #include "engine/ode/model_entry.hpp"
 #include "engine/ode/simulator.hpp"
 #include "engine/run/treatment_binding.hpp"

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/io/drug_catalogue_loader.hpp"
+#include "engine/io/config/drug_catalogue_loader.hpp"
 #include "models/nsclc_spatial/spatial_parameters.hpp"
 #include "models/nsclc_spatial/spatial_patient.hpp"
 #include "models/register_builtin.hpp"

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/io/overlay_loader.hpp"
+#include "engine/io/config/overlay_loader.hpp"
 #include "tests/models/nsclc_spatial_harness.hpp"
 
 namespace sp = icbsim::models::spatial;

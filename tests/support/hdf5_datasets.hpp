@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/io/hdf5_handle.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
 
 namespace icbsim::testing {
 

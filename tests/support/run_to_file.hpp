@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "engine/io/result_writer.hpp"
+#include "engine/io/results/result_writer.hpp"
 #include "engine/run/plan.hpp"
 #include "engine/run/runner.hpp"
 

@@ -1,5 +1,5 @@
-// Global-sensitivity test functions run as models, so that a sweep's whole path (scenario, design,
-// tasks, HDF5, analysis) can be checked against analytic Sobol' indices: the Ishigami function
+// Test support: global-sensitivity test functions run as models (registered in tests only), so that a sweep's whole
+// path (scenario, design, tasks, HDF5, analysis) can be checked against analytic Sobol' indices: the Ishigami function
 // (Ishigami & Homma 1990; indices in Saltelli et al. 2008, Global Sensitivity Analysis, §4.2) and
 // Sobol's G-function (Saltelli & Sobol' 1995, Reliab Eng Syst Saf 50:225). Not biology: each has
 // one constant state and reports the function value as an observable.
@@ -15,7 +15,7 @@
 #include "engine/core/parameter_spec.hpp"
 #include "engine/core/variable_spec.hpp"
 
-namespace icbsim::models {
+namespace icbsim::testing {
 
 /// The shape both test functions share: N parameters, one constant state, the function value as
 /// the only observable (computed by the derived class's observe()).
@@ -94,4 +94,4 @@ class SobolG : public ConstantStateFunction<8> {
   }
 };
 
-}  // namespace icbsim::models
+}  // namespace icbsim::testing

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/io/drug_catalogue_loader.hpp"
+#include "engine/io/config/drug_catalogue_loader.hpp"
 #include "engine/ode/simulator.hpp"
 #include "engine/pk/closed_form.hpp"
 #include "models/pk_compartmental.hpp"

@@ -6,11 +6,12 @@
 #include <filesystem>
 #include <numbers>
 
-#include "engine/io/hdf5_handle.hpp"
-#include "engine/io/result_writer.hpp"
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
+#include "engine/io/results/result_writer.hpp"
 #include "engine/run/runner.hpp"
 #include "models/register_builtin.hpp"
+#include "tests/support/builtin_registry.hpp"
 
 namespace fs = std::filesystem;
 
@@ -22,7 +23,7 @@ struct Indices {
 
 /// Runs a sweep fixture and reads the indices of its one output.
 Indices sweep_indices(const std::string& fixture, const std::string& output) {
-  static const icbsim::ModelRegistry registry = icbsim::models::builtin_registry();
+  const auto& registry = icbsim::testing::registry();
   const auto s = icbsim::load_scenario_file(std::string(ICBSIM_SOURCE_DIR) + "/tests/data/sweeps/" + fixture, registry);
   const fs::path dir = fs::temp_directory_path() / "icbsim_tests" / "sweep_validation";
   fs::create_directories(dir);

@@ -1,5 +1,5 @@
 // Calibration config -> CalibrationConfig, with located errors.
-#include "engine/io/calibration_loader.hpp"
+#include "engine/io/calibration/calibration_loader.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -8,8 +8,8 @@
 #include <sstream>
 
 #include "engine/core/spelling.hpp"
-#include "engine/io/config_node.hpp"
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/config/config_node.hpp"
+#include "engine/io/config/scenario_loader.hpp"
 
 namespace icbsim {
 namespace {

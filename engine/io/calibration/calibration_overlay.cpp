@@ -1,5 +1,5 @@
 // Formatting fitted values as a scenario fragment.
-#include "engine/io/calibration_overlay.hpp"
+#include "engine/io/calibration/calibration_overlay.hpp"
 
 #include <filesystem>
 #include <fstream>

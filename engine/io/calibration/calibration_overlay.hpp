@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/io/calibration_loader.hpp"
+#include "engine/io/calibration/calibration_loader.hpp"
 
 namespace icbsim {
 

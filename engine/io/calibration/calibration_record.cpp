@@ -1,12 +1,11 @@
 // Calibration record: columnar datasets over evaluations, readable with h5py alone.
-#include "engine/io/calibration_record.hpp"
-
+#include "engine/io/calibration/calibration_record.hpp"
 
 #include <icbsim/build_info.hpp>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/complete_file.hpp"
-#include "engine/io/hdf5_handle.hpp"
+#include "engine/io/h5/complete_file.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
 
 namespace icbsim {
 namespace {

@@ -1,6 +1,6 @@
 // Layout of the checkpoint file: root attributes, /tasks, /parameters, /initial, /state,
 // /integrator, /history and /doses, one row per task of the checkpointed scenario.
-#include "engine/io/checkpoint_file.hpp"
+#include "engine/io/checkpoint/checkpoint_file.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -10,10 +10,11 @@
 
 #include <icbsim/build_info.hpp>
 
+#include "engine/core/enum_table.hpp"
 #include "engine/core/errors.hpp"
-#include "engine/io/complete_file.hpp"
-#include "engine/io/hdf5_handle.hpp"
-#include "engine/io/scenario_writer.hpp"
+#include "engine/io/config/scenario_writer.hpp"
+#include "engine/io/h5/complete_file.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
 #include "engine/run/plan.hpp"
 
 namespace icbsim {
@@ -21,7 +22,10 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 /// /tasks/status: reached t_c, failed before it (inputs kept), or never got inputs.
-constexpr std::pair<std::string_view, int> kStatusMembers[] = {{"reached", 0}, {"failed", 1}, {"not_drawn", 2}};
+enum class CheckpointStatus : int { kReached = 0, kFailed = 1, kNotDrawn = 2 };
+constexpr EnumTable<CheckpointStatus, 3> kCheckpointStatusNames{{{{CheckpointStatus::kReached, "reached"},
+                                                                  {CheckpointStatus::kFailed, "failed"},
+                                                                  {CheckpointStatus::kNotDrawn, "not_drawn"}}}};
 
 void describe(hid_t object, const std::string& unit, const std::string& description) {
   h5::set_attribute(object, "units", unit.empty() ? std::string("1") : unit);
@@ -130,11 +134,14 @@ void write_checkpoint_file(const std::string& path, const Checkpoint& c, const S
     write_int64(tasks.get(), "arm", per_task_int(c, [](const auto& t) { return t.arm; }),
                 "arm of the checkpointed scenario (index in its arms:)");
     {
-      h5::Id type = h5::create_enum_type(kStatusMembers);
+      h5::Id type = h5::create_enum_type(kCheckpointStatusNames);
       const hsize_t dims[1] = {n};
       h5::Id ds = h5::create_dataset(tasks.get(), "status", type.get(), dims);
       std::vector<signed char> codes;
-      for (const TaskCheckpoint& t : c.tasks) codes.push_back(static_cast<signed char>(t.state ? 0 : t.parameters.empty() ? 2 : 1));
+      for (const TaskCheckpoint& t : c.tasks)
+        codes.push_back(static_cast<signed char>(t.state                ? CheckpointStatus::kReached
+                                                 : t.parameters.empty() ? CheckpointStatus::kNotDrawn
+                                                                        : CheckpointStatus::kFailed));
       h5::write_rows(ds.get(), type.get(), 0, n, 1, codes.data());
       describe(ds.get(), "1", "whether the task reached the checkpoint");
       h5::Id reasons = h5::create_string_dataset(tasks.get(), "failure_reason", n);
@@ -301,10 +308,10 @@ CheckpointFile read_checkpoint_file(const std::string& path, const ModelRegistry
     t.arm = arms[k];
     t.failure = reasons[k];
     for (const auto& flags : carries) t.carries.push_back(flags[k] != 0);
-    if (status[k] == 2) continue;  // never got inputs
+    if (status[k] == static_cast<int>(CheckpointStatus::kNotDrawn)) continue;
     for (const auto& p : parameters) t.parameters.push_back(p[k]);
     for (const auto& v : initial) t.initial_state.push_back(v[k]);
-    if (status[k] != 0) continue;  // failed before the checkpoint
+    if (status[k] != static_cast<int>(CheckpointStatus::kReached)) continue;  // failed before the checkpoint
     auto s = std::make_shared<IntegrationState>();
     s->time = c.time;
     for (const auto& v : state) s->state.push_back(v[k]);

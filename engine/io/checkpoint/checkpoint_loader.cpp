@@ -1,14 +1,14 @@
 // Restart and branch scenarios from a checkpoint file and a branches file.
-#include "engine/io/checkpoint_loader.hpp"
+#include "engine/io/checkpoint/checkpoint_loader.hpp"
 
 #include <fstream>
 #include <memory>
 #include <sstream>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/checkpoint_file.hpp"
-#include "engine/io/hdf5_handle.hpp"
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/checkpoint/checkpoint_file.hpp"
+#include "engine/io/config/scenario_loader.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
 #include "engine/run/branch.hpp"
 #include "engine/run/plan.hpp"
 

@@ -1,14 +1,14 @@
 // phenotypes:, host:, population:, arms:, allocation:, ratio: -> Scenario.
-#include "engine/io/cohort_loader.hpp"
+#include "engine/io/config/cohort_loader.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <set>
 
 #include "engine/core/spelling.hpp"
-#include "engine/io/config_paths.hpp"
-#include "engine/io/overlay_loader.hpp"
-#include "engine/io/treatment_loader.hpp"
+#include "engine/io/config/config_paths.hpp"
+#include "engine/io/config/overlay_loader.hpp"
+#include "engine/io/config/treatment_loader.hpp"
 
 namespace icbsim {
 namespace {

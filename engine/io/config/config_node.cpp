@@ -1,5 +1,5 @@
 // ConfigNode accessors with located errors.
-#include "engine/io/config_node.hpp"
+#include "engine/io/config/config_node.hpp"
 
 #include <algorithm>
 #include <charconv>

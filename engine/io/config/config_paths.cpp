@@ -1,5 +1,5 @@
 // Resolution of the configs folder.
-#include "engine/io/config_paths.hpp"
+#include "engine/io/config/config_paths.hpp"
 
 #include <cstdlib>
 #include <filesystem>

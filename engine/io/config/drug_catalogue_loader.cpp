@@ -1,5 +1,5 @@
 // Drug catalogue files -> pk::Drug, with located errors and a source for every value.
-#include "engine/io/drug_catalogue_loader.hpp"
+#include "engine/io/config/drug_catalogue_loader.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine/io/config_node.hpp"
+#include "engine/io/config/config_node.hpp"
 #include "engine/pk/drug.hpp"
 
 namespace icbsim {

@@ -1,5 +1,5 @@
 // Overlay files -> icbsim::Overlay, with located errors for every bad key, model, parameter and value.
-#include "engine/io/overlay_loader.hpp"
+#include "engine/io/config/overlay_loader.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -9,7 +9,7 @@
 
 #include "engine/core/model_registry.hpp"
 #include "engine/core/overlay.hpp"
-#include "engine/io/config_node.hpp"
+#include "engine/io/config/config_node.hpp"
 
 namespace icbsim {
 

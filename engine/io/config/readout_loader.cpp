@@ -1,5 +1,5 @@
 // Scenario sections tumour:, scans: and readout: -> ReadoutPlan.
-#include "engine/io/readout_loader.hpp"
+#include "engine/io/config/readout_loader.hpp"
 
 #include <map>
 

@@ -1,5 +1,5 @@
 // Deep merge of scenario files named by `base:` (see scenario_base.hpp).
-#include "engine/io/scenario_base.hpp"
+#include "engine/io/config/scenario_base.hpp"
 
 #include <filesystem>
 #include <fstream>

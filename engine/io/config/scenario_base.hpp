@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "engine/io/config_node.hpp"
+#include "engine/io/config/config_node.hpp"
 
 namespace icbsim {
 

@@ -1,6 +1,6 @@
 // Scenario schema v1: model, parameters, initial, time, solver, seed, output.
-#include "engine/io/scenario_loader.hpp"
-#include "engine/io/sweep_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
+#include "engine/io/config/sweep_loader.hpp"
 
 #include <unistd.h>
 
@@ -10,11 +10,11 @@
 #include <sstream>
 
 #include "engine/core/spelling.hpp"
-#include "engine/io/cohort_loader.hpp"
-#include "engine/io/readout_loader.hpp"
-#include "engine/io/scenario_base.hpp"
-#include "engine/io/spatial_loader.hpp"
-#include "engine/io/treatment_loader.hpp"
+#include "engine/io/config/cohort_loader.hpp"
+#include "engine/io/config/readout_loader.hpp"
+#include "engine/io/config/scenario_base.hpp"
+#include "engine/io/config/spatial_loader.hpp"
+#include "engine/io/config/treatment_loader.hpp"
 
 namespace icbsim {
 namespace {

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "engine/core/model_registry.hpp"
+#include "engine/io/config/config_node.hpp"
 #include "engine/run/scenario.hpp"
-#include "engine/io/config_node.hpp"
 
 namespace icbsim {
 

@@ -1,6 +1,6 @@
 // YAML emission of a resolved scenario; numbers are written with round-trip precision.
-#include "engine/io/scenario_writer.hpp"
-#include "engine/io/spatial_writer.hpp"
+#include "engine/io/config/scenario_writer.hpp"
+#include "engine/io/config/spatial_writer.hpp"
 
 #include <cmath>
 #include <cstdio>

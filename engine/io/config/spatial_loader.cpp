@@ -1,5 +1,5 @@
 // spatial: lattice, voxel, step, coupling, block, parameters, snapshots.
-#include "engine/io/spatial_loader.hpp"
+#include "engine/io/config/spatial_loader.hpp"
 
 #include <algorithm>
 #include <cmath>

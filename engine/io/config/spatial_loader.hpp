@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "engine/core/model_registry.hpp"
-#include "engine/io/config_node.hpp"
+#include "engine/io/config/config_node.hpp"
 #include "engine/run/scenario.hpp"
 
 namespace icbsim {

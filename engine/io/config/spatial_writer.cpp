@@ -1,5 +1,5 @@
 // YAML emission of `spatial:`; numbers with round-trip precision.
-#include "engine/io/spatial_writer.hpp"
+#include "engine/io/config/spatial_writer.hpp"
 
 #include <cstdio>
 #include <string>

@@ -1,13 +1,13 @@
 // The sweep section: design settings, axes by kind, outputs.
-#include "engine/io/sweep_loader.hpp"
+#include "engine/io/config/sweep_loader.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include "engine/core/errors.hpp"
 #include "engine/core/spelling.hpp"
-#include "engine/io/cohort_loader.hpp"
-#include "engine/io/treatment_loader.hpp"
+#include "engine/io/config/cohort_loader.hpp"
+#include "engine/io/config/treatment_loader.hpp"
 #include "engine/sweep/sweep_outputs.hpp"
 #include "engine/sweep/sweep_points.hpp"
 

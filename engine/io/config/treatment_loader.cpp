@@ -1,10 +1,10 @@
 // patient: and treatment: sections -> PatientCovariates and Treatment.
-#include "engine/io/treatment_loader.hpp"
+#include "engine/io/config/treatment_loader.hpp"
 
 #include "engine/core/errors.hpp"
 #include "engine/core/spelling.hpp"
-#include "engine/io/config_paths.hpp"
-#include "engine/io/drug_catalogue_loader.hpp"
+#include "engine/io/config/config_paths.hpp"
+#include "engine/io/config/drug_catalogue_loader.hpp"
 #include "engine/run/treatment_binding.hpp"
 
 namespace icbsim {

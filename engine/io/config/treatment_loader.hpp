@@ -6,9 +6,9 @@
 #include <optional>
 
 #include "engine/core/model_info.hpp"
-#include "engine/io/config_node.hpp"
+#include "engine/io/config/config_node.hpp"
 #include "engine/pk/patient_covariates.hpp"
-#include "engine/run/treatment.hpp"
+#include "engine/pk/treatment.hpp"
 
 namespace icbsim {
 

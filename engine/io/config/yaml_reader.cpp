@@ -6,7 +6,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "engine/io/config_node.hpp"
+#include "engine/io/config/config_node.hpp"
 
 namespace icbsim {
 namespace {

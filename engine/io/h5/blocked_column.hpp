@@ -10,12 +10,9 @@
 #include <vector>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/hdf5_handle.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
 
 namespace icbsim {
-
-/// Rows per block (and per chunk) of every task-indexed dataset.
-inline constexpr std::size_t kRowsPerBlock = 256;
 
 class BlockedColumn {
  public:
@@ -28,9 +25,9 @@ class BlockedColumn {
 
   /// Stores row `row` (row_length elements at `data`); writes its block when the block is full.
   void put(std::size_t row, const void* data) {
-    const std::size_t block = row / kRowsPerBlock;
-    const std::size_t first = block * kRowsPerBlock;
-    const std::size_t rows = std::min(kRowsPerBlock, n_rows_ - first);
+    const std::size_t block = row / h5::kTaskChunkRows;
+    const std::size_t first = block * h5::kTaskChunkRows;
+    const std::size_t rows = std::min(h5::kTaskChunkRows, n_rows_ - first);
     Pending& p = pending_[block];
     const std::size_t row_bytes = row_length_ * element_size_;
     if (p.bytes.empty()) p.bytes.resize(rows * row_bytes);

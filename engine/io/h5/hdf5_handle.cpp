@@ -1,5 +1,5 @@
 // HDF5 C API wrappers: identifiers, datasets, attributes.
-#include "engine/io/hdf5_handle.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
 
 #include <algorithm>
 

@@ -4,12 +4,16 @@
 
 #include <hdf5.h>
 
+#include <array>
 #include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "engine/core/enum_table.hpp"
+#include "engine/io/h5/chunk_rows.hpp"
 
 namespace icbsim::h5 {
 
@@ -39,10 +43,6 @@ class Id {
 /// Checks an HDF5 return value / identifier; throws IoError with `what` when negative.
 hid_t check(hid_t value, const std::string& what);
 
-/// Rows per chunk of the 2-D task-indexed datasets (the writer's block of consecutive tasks).
-/// Slices whose boundaries are multiples of it merge by copying whole compressed chunks.
-inline constexpr hsize_t kTaskChunkRows = 256;
-
 Id create_file(const std::string& path);
 Id open_file_read(const std::string& path);
 Id create_group(hid_t parent, const std::string& name);
@@ -65,6 +65,13 @@ void write_row(hid_t dataset, std::size_t row, std::span<const double> values);
 
 /// An enum type over int8 with the given (name, value) members.
 Id create_enum_type(std::span<const std::pair<std::string_view, int>> members);
+/// An enum type over int8 with the members of `table` (names and values as declared there).
+template <typename E, std::size_t N>
+Id create_enum_type(const EnumTable<E, N>& table) {
+  std::array<std::pair<std::string_view, int>, N> members;
+  for (std::size_t i = 0; i < N; ++i) members[i] = {table.entries[i].second, static_cast<int>(table.entries[i].first)};
+  return create_enum_type(std::span<const std::pair<std::string_view, int>>(members));
+}
 /// The enum type {FALSE, TRUE} over int8 that h5py reads as numpy bool.
 Id create_bool_type();
 /// A 1-D dataset of variable-length UTF-8 strings with n elements.

@@ -1,5 +1,5 @@
 // Writing the dose table.
-#include "engine/io/dose_records.hpp"
+#include "engine/io/results/dose_records.hpp"
 
 #include <algorithm>
 #include <limits>

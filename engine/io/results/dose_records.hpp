@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/io/blocked_column.hpp"
-#include "engine/io/hdf5_handle.hpp"
+#include "engine/io/h5/blocked_column.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
 #include "engine/run/plan.hpp"
 
 namespace icbsim {

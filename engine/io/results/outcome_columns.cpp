@@ -1,5 +1,5 @@
 // Declaration and writing of the outcome and scan datasets.
-#include "engine/io/outcome_columns.hpp"
+#include "engine/io/results/outcome_columns.hpp"
 
 #include <cmath>
 #include <limits>

@@ -4,8 +4,8 @@
 
 #include <vector>
 
-#include "engine/io/blocked_column.hpp"
-#include "engine/io/hdf5_handle.hpp"
+#include "engine/io/h5/blocked_column.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
 #include "engine/readout/patient_readout.hpp"
 
 namespace icbsim {

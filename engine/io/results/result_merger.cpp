@@ -1,6 +1,6 @@
 // Shard merging: layout from the first shard, rows copied block by block.
-#include "engine/io/result_merger.hpp"
-#include "engine/io/sweep_results.hpp"
+#include "engine/io/results/result_merger.hpp"
+#include "engine/io/results/sweep_results.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -9,12 +9,14 @@
 #include <optional>
 #include <memory>
 
-#include "engine/core/errors.hpp"
 #include "engine/cohort/trial_report.hpp"
-#include "engine/io/complete_file.hpp"
-#include "engine/io/hdf5_handle.hpp"
-#include "engine/io/scenario_loader.hpp"
+#include "engine/core/errors.hpp"
+#include "engine/io/config/scenario_loader.hpp"
+#include "engine/io/h5/complete_file.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
+#include "engine/io/results/result_layout.hpp"
 #include "engine/run/plan.hpp"
+#include "engine/run/trial_assembly.hpp"
 
 namespace icbsim {
 namespace {
@@ -169,7 +171,7 @@ bool copy_chunks(hid_t source, hid_t target, hsize_t offset, hsize_t rows) {
 std::string trial_report_of(hid_t file, const Scenario& scenario) {
   const Plan plan(scenario);
   const auto arm = h5::read_enum_codes(file, "/tasks/arm");
-  const auto status = h5::read_enum_codes(file, "/outcomes/status");
+  const auto status = h5::read_enum_codes(file, std::string(results::kStatus));
   const auto best = h5::read_enum_codes(file, "/outcomes/best_response");
   const auto sitc = h5::read_enum_codes(file, "/outcomes/sitc_class");
   const auto hyper = h5::read_enum_codes(file, "/outcomes/hyperprogression");
@@ -177,20 +179,16 @@ std::string trial_report_of(hid_t file, const Scenario& scenario) {
   const auto os_event = h5::read_enum_codes(file, "/outcomes/os_event");
   const auto pfs = h5::read_doubles(file, "/outcomes/pfs_days");
   const auto os = h5::read_doubles(file, "/outcomes/os_days");
-  std::vector<std::string> mechanisms;
   std::vector<std::vector<int>> carries;
-  if (scenario.population)
-    for (const auto& o : scenario.population->overlays) {
-      mechanisms.push_back(o.overlay.name);
-      carries.push_back(h5::read_enum_codes(file, "/tasks/carries/" + o.overlay.name));
-    }
+  for (const std::string& mechanism : reported_mechanisms(scenario))
+    carries.push_back(h5::read_enum_codes(file, "/tasks/carries/" + mechanism));
   std::vector<double> stratum_values;
   if (scenario.strata) stratum_values = h5::read_doubles(file, "/parameters/" + scenario.strata->name);
   std::vector<cohort::TaskSummary> tasks(arm.size());
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     cohort::TaskSummary& t = tasks[i];
     t.arm = static_cast<std::uint16_t>(arm[i]);
-    t.ok = status[i] == 0;
+    t.ok = results::is(status[i], results::TaskStatus::kOk);
     t.best = static_cast<readout::Response>(best[i]);
     t.sitc = static_cast<readout::SitcClass>(sitc[i]);
     t.hyperprogression = hyper[i] != 0;
@@ -202,8 +200,7 @@ std::string trial_report_of(hid_t file, const Scenario& scenario) {
     if (scenario.strata)
       t.stratum = scenario.strata->stratum_of(stratum_values[i]);
   }
-  const std::vector<std::string> strata = scenario.strata ? scenario.strata->labels : std::vector<std::string>{};
-  return cohort::make_trial_report(tasks, plan.arm_names(), mechanisms, strata).text;
+  return assemble_trial_report(scenario, plan, tasks).text;
 }
 
 /// Row of the first dose of global task `task` in a whole-scenario file's dose table.
@@ -263,9 +260,9 @@ MergeSummary merge(const std::string& output, const std::vector<std::string>& pa
   if (!base && next != total)
     throw IoError("merge: tasks " + std::to_string(next) + " to " + std::to_string(total - 1) + " are in no shard");
   if (base) {
-    const auto status = h5::read_enum_codes(base_shard->file.get(), "/outcomes/status");
+    const auto status = h5::read_enum_codes(base_shard->file.get(), std::string(results::kStatus));
     for (std::size_t t = 0; t < status.size(); ++t) {
-      if (status[t] != 2) continue;
+      if (!results::is(status[t], results::TaskStatus::kNotRun)) continue;
       bool covered = false;
       for (const Shard& s : shards)
         covered = covered || (static_cast<long long>(t) >= s.first && static_cast<long long>(t) < s.first + s.rows);
@@ -322,7 +319,8 @@ MergeSummary merge(const std::string& output, const std::vector<std::string>& pa
     }
     copy_attributes(first, out.get(), {"first_task", "failed_tasks", "not_run_tasks", "wall_seconds", "report"});
     if (base) {
-      for (int code : h5::read_enum_codes(out.get(), "/outcomes/status")) summary.failed += code == 1 ? 1 : 0;
+      for (int code : h5::read_enum_codes(out.get(), std::string(results::kStatus)))
+        summary.failed += results::is(code, results::TaskStatus::kFailed) ? 1 : 0;
     }
     h5::set_attribute(out.get(), "first_task", 0LL);
     h5::set_attribute(out.get(), "failed_tasks", static_cast<long long>(summary.failed));
@@ -352,10 +350,10 @@ MergeSummary resume_results(const std::string& output, const std::string& interr
 
 std::vector<std::pair<std::size_t, std::size_t>> not_run_ranges(const std::string& path) {
   h5::Id f = h5::open_file_read(path);
-  const auto status = h5::read_enum_codes(f.get(), "/outcomes/status");
+  const auto status = h5::read_enum_codes(f.get(), std::string(results::kStatus));
   std::vector<std::pair<std::size_t, std::size_t>> ranges;
   for (std::size_t t = 0; t < status.size(); ++t) {
-    if (status[t] != 2) continue;
+    if (!results::is(status[t], results::TaskStatus::kNotRun)) continue;
     if (!ranges.empty() && ranges.back().second == t)
       ranges.back().second = t + 1;
     else

@@ -1,8 +1,8 @@
 // Result-file reader over the HDF5 layout of docs/hdf5-layout.md.
-#include "engine/io/result_reader.hpp"
+#include "engine/io/results/result_reader.hpp"
 
 #include "engine/core/errors.hpp"
-#include "engine/io/hdf5_handle.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
 
 namespace icbsim {
 

@@ -1,7 +1,7 @@
 // Layout of the result file: /time, /trajectories, /parameters, /tasks, /outcomes, /scans,
 // /doses and root attributes.
-#include "engine/io/result_writer.hpp"
-#include "engine/io/sweep_results.hpp"
+#include "engine/io/results/result_writer.hpp"
+#include "engine/io/results/sweep_results.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -12,12 +12,12 @@
 #include <icbsim/build_info.hpp>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/scenario_writer.hpp"
+#include "engine/io/config/scenario_writer.hpp"
+#include "engine/io/results/result_layout.hpp"
 
 namespace icbsim {
 namespace {
 
-constexpr std::pair<std::string_view, int> kStatusMembers[] = {{"ok", 0}, {"failed", 1}, {"not_run", 2}};
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 void describe(hid_t object, std::string_view unit, std::string_view description) {
@@ -122,7 +122,7 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
   }
 
   h5::Id outcomes = h5::create_group(root, "outcomes");
-  status_type_ = h5::create_enum_type(kStatusMembers);
+  status_type_ = h5::create_enum_type(results::kTaskStatusNames);
   {
     h5::Id ds = h5::create_dataset(outcomes.get(), "status", status_type_.get(), task_dims);
     h5::set_attribute(ds.get(), "description", std::string("whether the task completed (ok) or failed"));
@@ -181,7 +181,9 @@ void Hdf5ResultWriter::write_task(const TaskRecord& record) {
   }
   const long long patient = static_cast<long long>(record.patient);
   const auto arm = static_cast<signed char>(record.arm);
-  const signed char status = record.ok ? 0 : (record.not_run ? 2 : 1);
+  const auto status = static_cast<signed char>(record.ok        ? results::TaskStatus::kOk
+                                               : record.not_run ? results::TaskStatus::kNotRun
+                                                                : results::TaskStatus::kFailed);
   const long long global = static_cast<long long>(plan_.global_id(task));
   task_ids_->put(task, &global);
   if (point_) {

@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "engine/io/blocked_column.hpp"
-#include "engine/io/dose_records.hpp"
-#include "engine/io/hdf5_handle.hpp"
-#include "engine/io/outcome_columns.hpp"
-#include "engine/io/spatial_results.hpp"
+#include "engine/io/h5/blocked_column.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
+#include "engine/io/results/dose_records.hpp"
+#include "engine/io/results/outcome_columns.hpp"
+#include "engine/io/results/spatial_results.hpp"
 #include "engine/run/plan.hpp"
 #include "engine/run/result_sink.hpp"
 

@@ -1,5 +1,5 @@
 // /spatial metric columns and /snapshots groups of a result file.
-#include "engine/io/spatial_results.hpp"
+#include "engine/io/results/spatial_results.hpp"
 
 #include <cmath>
 #include <cstdint>

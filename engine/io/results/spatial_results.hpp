@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "engine/core/task.hpp"
-#include "engine/io/blocked_column.hpp"
-#include "engine/io/hdf5_handle.hpp"
-#include "engine/io/xdmf_writer.hpp"
+#include "engine/io/h5/blocked_column.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
+#include "engine/io/results/xdmf_writer.hpp"
 #include "engine/run/spatial_spec.hpp"
 
 namespace icbsim {

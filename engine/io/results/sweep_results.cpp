@@ -1,12 +1,13 @@
 // Writing the sweep design and analysis; reading task columns back in row blocks.
-#include "engine/io/sweep_results.hpp"
+#include "engine/io/results/sweep_results.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/hdf5_handle.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
+#include "engine/io/results/result_layout.hpp"
 #include "engine/readout/recist.hpp"
 #include "engine/readout/sitc.hpp"
 #include "engine/sweep/sweep_analysis.hpp"
@@ -100,7 +101,7 @@ std::vector<double> task_column(hid_t file, const std::string& column, const std
     out = h5::read_doubles(file, path);
   }
   for (std::size_t t = 0; t < out.size(); ++t)
-    if (status[t] != 0) out[t] = kNaN;
+    if (!results::is(status[t], results::TaskStatus::kOk)) out[t] = kNaN;
   return out;
 }
 
@@ -134,7 +135,7 @@ std::string write_sweep_analysis(hid_t file, const Scenario& scenario) {
   table.points = plan.points();
   table.patients = plan.patients();
   table.arms = plan.arm_names().size();
-  const std::vector<int> status = h5::read_enum_codes(file, "/outcomes/status");
+  const std::vector<int> status = h5::read_enum_codes(file, std::string(results::kStatus));
   for (const std::string& name : spec.outputs) {
     outputs.push_back(sweep::define_output(name));
     if (!outputs.back().needs_readout)

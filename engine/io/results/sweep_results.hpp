@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include <hdf5.h>
+#include "engine/io/h5/hdf5_handle.hpp"
 
 #include "engine/run/plan.hpp"
 

@@ -1,5 +1,5 @@
 // XDMF text: one temporal collection per task, spatial collections of fields + agents per time.
-#include "engine/io/xdmf_writer.hpp"
+#include "engine/io/results/xdmf_writer.hpp"
 
 #include <fstream>
 #include <map>

@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/calibrate/calibration.hpp"
-#include "engine/io/calibration_loader.hpp"
+#include "engine/io/calibration/calibration_loader.hpp"
 #include "models/register_builtin.hpp"
 
 using namespace icbsim;

@@ -3,7 +3,7 @@
 
 #include "engine/calibrate/free_parameter.hpp"
 #include "engine/core/errors.hpp"
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
 #include "models/register_builtin.hpp"
 
 using namespace icbsim;

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "engine/calibrate/trial_statistics.hpp"
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
 #include "models/register_builtin.hpp"
 
 using namespace icbsim;

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/drug_catalogue_loader.hpp"
+#include "engine/io/config/drug_catalogue_loader.hpp"
 
 namespace pk = icbsim::pk;
 

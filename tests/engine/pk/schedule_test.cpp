@@ -6,8 +6,8 @@
 #include <cmath>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/config_node.hpp"
-#include "engine/io/drug_catalogue_loader.hpp"
+#include "engine/io/config/config_node.hpp"
+#include "engine/io/config/drug_catalogue_loader.hpp"
 
 namespace pk = icbsim::pk;
 

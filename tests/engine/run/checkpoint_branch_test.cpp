@@ -9,19 +9,19 @@
 #include <fstream>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/checkpoint_file.hpp"
-#include "engine/io/checkpoint_loader.hpp"
-#include "engine/io/hdf5_handle.hpp"
-#include "engine/io/result_writer.hpp"
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/checkpoint/checkpoint_file.hpp"
+#include "engine/io/checkpoint/checkpoint_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
+#include "engine/io/results/result_writer.hpp"
 #include "engine/run/checkpoint.hpp"
 #include "engine/run/execute_task.hpp"
 #include "engine/run/runner.hpp"
 #include "models/register_builtin.hpp"
-#include "tests/support/hdf5_datasets.hpp"
-#include "tests/support/text_files.hpp"
 #include "tests/support/builtin_registry.hpp"
+#include "tests/support/hdf5_datasets.hpp"
 #include "tests/support/run_to_file.hpp"
+#include "tests/support/text_files.hpp"
 
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;

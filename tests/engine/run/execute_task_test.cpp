@@ -4,7 +4,7 @@
 #include <cmath>
 #include <filesystem>
 
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
 #include "engine/run/execute_task.hpp"
 #include "models/register_builtin.hpp"
 #include "tests/support/text_files.hpp"

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string>
 
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
 #include "engine/run/plan.hpp"
 #include "engine/run/spatial_task.hpp"
 #include "models/register_builtin.hpp"

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
 #include "engine/ode/model_entry.hpp"
 #include "engine/pk/pk_parameters.hpp"
 #include "engine/run/execute_task.hpp"

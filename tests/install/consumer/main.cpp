@@ -1,7 +1,7 @@
 // Uses an installed icbsim: loads a scenario from text and integrates it; exits 0 on success.
 #include <cstdio>
 
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
 #include "engine/run/plan.hpp"
 #include "models/register_builtin.hpp"
 

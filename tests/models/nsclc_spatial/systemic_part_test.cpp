@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/drug_catalogue_loader.hpp"
+#include "engine/io/config/drug_catalogue_loader.hpp"
 #include "models/nsclc_spatial/systemic_part.hpp"
 #include "tests/models/nsclc_icb_harness.hpp"
 

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/calibration_loader.hpp"
+#include "engine/io/calibration/calibration_loader.hpp"
 #include "models/register_builtin.hpp"
 
 using namespace icbsim;

@@ -9,8 +9,8 @@
 #include <string>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/calibration_overlay.hpp"
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/calibration/calibration_overlay.hpp"
+#include "engine/io/config/scenario_loader.hpp"
 #include "models/register_builtin.hpp"
 #include "tests/support/builtin_registry.hpp"
 

@@ -11,11 +11,11 @@
 
 #include <icbsim/build_info.hpp>
 
-#include "engine/core/errors.hpp"
 #include "engine/calibrate/objective.hpp"
 #include "engine/calibrate/optimiser.hpp"
-#include "engine/io/calibration_record.hpp"
-#include "engine/io/hdf5_handle.hpp"
+#include "engine/core/errors.hpp"
+#include "engine/io/calibration/calibration_record.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
 
 using namespace icbsim;
 

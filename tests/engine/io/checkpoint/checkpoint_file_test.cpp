@@ -4,9 +4,9 @@
 
 #include <filesystem>
 
-#include "engine/io/checkpoint_file.hpp"
-#include "engine/io/scenario_loader.hpp"
-#include "engine/io/scenario_writer.hpp"
+#include "engine/io/checkpoint/checkpoint_file.hpp"
+#include "engine/io/config/scenario_loader.hpp"
+#include "engine/io/config/scenario_writer.hpp"
 #include "models/register_builtin.hpp"
 #include "tests/support/text_files.hpp"
 

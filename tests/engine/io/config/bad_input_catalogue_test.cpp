@@ -8,7 +8,7 @@
 #include <fstream>
 #include <string>
 
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
 #include "models/register_builtin.hpp"
 
 namespace {

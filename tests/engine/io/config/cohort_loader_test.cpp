@@ -2,8 +2,8 @@
 // published value), arms, allocation and strata.
 #include <catch2/catch.hpp>
 
-#include "engine/io/cohort_loader.hpp"
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/config/cohort_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
 #include "models/register_builtin.hpp"
 #include "tests/support/builtin_registry.hpp"
 

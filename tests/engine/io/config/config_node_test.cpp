@@ -1,7 +1,7 @@
 // ConfigNode: locations, duplicate keys, key checks and scalar conversions.
 #include <catch2/catch.hpp>
 
-#include "engine/io/config_node.hpp"
+#include "engine/io/config/config_node.hpp"
 
 using icbsim::parse_yaml_text;
 

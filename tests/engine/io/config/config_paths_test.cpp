@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/config_paths.hpp"
+#include "engine/io/config/config_paths.hpp"
 
 TEST_CASE("the configs folder: environment first, then the source tree", "[io][config]") {
   ::unsetenv("ICBSIM_CONFIG_DIR");

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/overlay_loader.hpp"
+#include "engine/io/config/overlay_loader.hpp"
 #include "models/register_builtin.hpp"
 
 namespace {

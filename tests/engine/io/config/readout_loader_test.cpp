@@ -2,7 +2,7 @@
 // scans and readout settings are read with their defaults.
 #include <catch2/catch.hpp>
 
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
 #include "models/register_builtin.hpp"
 #include "tests/support/builtin_registry.hpp"
 

@@ -1,5 +1,5 @@
 // `base:` of a scenario: deep merge of shared files beneath it, and errors located in the file
-// that holds the offending value (engine/io/scenario_base.cpp, docs/scenario.md).
+// that holds the offending value (engine/io/config/scenario_base.cpp, docs/scenario.md).
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -7,7 +7,7 @@
 #include <string>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
 #include "models/register_builtin.hpp"
 
 namespace fs = std::filesystem;

@@ -1,8 +1,8 @@
 // Scenario loading: units are converted, defaults filled, and the resolved scenario round-trips.
 #include <catch2/catch.hpp>
 
-#include "engine/io/scenario_loader.hpp"
-#include "engine/io/scenario_writer.hpp"
+#include "engine/io/config/scenario_loader.hpp"
+#include "engine/io/config/scenario_writer.hpp"
 #include "models/register_builtin.hpp"
 #include "tests/support/builtin_registry.hpp"
 

@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <string>
 
-#include "engine/io/scenario_loader.hpp"
-#include "engine/io/scenario_writer.hpp"
+#include "engine/io/config/scenario_loader.hpp"
+#include "engine/io/config/scenario_writer.hpp"
 #include "models/register_builtin.hpp"
 #include "tests/support/builtin_registry.hpp"
 

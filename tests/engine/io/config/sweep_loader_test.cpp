@@ -6,7 +6,7 @@
 #include <string>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
 #include "models/register_builtin.hpp"
 #include "tests/support/builtin_registry.hpp"
 

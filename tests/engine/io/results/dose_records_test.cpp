@@ -4,10 +4,10 @@
 
 #include <filesystem>
 
-#include "engine/io/hdf5_handle.hpp"
-#include "engine/io/result_reader.hpp"
-#include "engine/io/result_writer.hpp"
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
+#include "engine/io/results/result_reader.hpp"
+#include "engine/io/results/result_writer.hpp"
 #include "engine/run/runner.hpp"
 #include "models/register_builtin.hpp"
 

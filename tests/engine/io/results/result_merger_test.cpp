@@ -5,13 +5,13 @@
 #include <atomic>
 #include <filesystem>
 
-#include "engine/io/result_merger.hpp"
-#include "engine/io/result_writer.hpp"
-#include "engine/io/scenario_loader.hpp"
+#include "engine/io/config/scenario_loader.hpp"
+#include "engine/io/results/result_merger.hpp"
+#include "engine/io/results/result_writer.hpp"
 #include "engine/run/runner.hpp"
 #include "models/register_builtin.hpp"
-#include "tests/support/hdf5_datasets.hpp"
 #include "tests/support/builtin_registry.hpp"
+#include "tests/support/hdf5_datasets.hpp"
 #include "tests/support/run_to_file.hpp"
 
 namespace fs = std::filesystem;

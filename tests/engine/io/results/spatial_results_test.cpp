@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "engine/core/errors.hpp"
-#include "engine/io/hdf5_handle.hpp"
-#include "engine/io/spatial_results.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
+#include "engine/io/results/spatial_results.hpp"
 
 namespace fs = std::filesystem;
 

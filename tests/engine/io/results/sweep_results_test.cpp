@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "engine/io/hdf5_handle.hpp"
-#include "engine/io/result_writer.hpp"
-#include "engine/io/scenario_loader.hpp"
-#include "engine/io/sweep_results.hpp"
+#include "engine/io/config/scenario_loader.hpp"
+#include "engine/io/h5/hdf5_handle.hpp"
+#include "engine/io/results/result_writer.hpp"
+#include "engine/io/results/sweep_results.hpp"
 #include "engine/readout/survival.hpp"
 #include "engine/run/runner.hpp"
 #include "engine/sweep/sensitivity.hpp"

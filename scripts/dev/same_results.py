@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Compares two icbsim result files object by object: every dataset's type, shape and bytes, and
+every attribute except those that describe the build or the run rather than the results
+(git_commit, icbsim_version, created_utc, wall_seconds, threads, ranks). Prints each difference; exit 1 if any.
+
+Usage: same_results.py A.h5 B.h5
+"""
+import sys
+
+import h5py
+import numpy as np
+
+VOLATILE = {"git_commit", "icbsim_version", "wall_seconds", "threads", "mpi_ranks", "ranks", "created_utc"}
+
+
+def items(f):
+    out = {}
+    f.visititems(lambda name, obj: out.__setitem__(name, obj))
+    out["/"] = f
+    return out
+
+
+def same_array(a, b):
+    if a.dtype != b.dtype or a.shape != b.shape:
+        return False
+    if a.dtype.kind == "O":
+        return all(x == y for x, y in zip(a.ravel().tolist(), b.ravel().tolist()))
+    return a.tobytes() == b.tobytes()
+
+
+def main(a_path, b_path):
+    problems = []
+    with h5py.File(a_path, "r") as a, h5py.File(b_path, "r") as b:
+        ia, ib = items(a), items(b)
+        for name in sorted(set(ia) | set(ib)):
+            if name not in ia or name not in ib:
+                problems.append(f"{name}: only in {'first' if name in ia else 'second'} file")
+                continue
+            oa, ob = ia[name], ib[name]
+            if isinstance(oa, h5py.Dataset) != isinstance(ob, h5py.Dataset):
+                problems.append(f"{name}: a dataset in one file only")
+                continue
+            if isinstance(oa, h5py.Dataset):
+                if oa.dtype != ob.dtype or oa.shape != ob.shape:
+                    problems.append(f"{name}: type/shape {oa.dtype}{oa.shape} vs {ob.dtype}{ob.shape}")
+                elif not same_array(np.asarray(oa[()]), np.asarray(ob[()])):
+                    problems.append(f"{name}: values differ")
+            for key in sorted(set(oa.attrs) | set(ob.attrs)):
+                if key in VOLATILE:
+                    continue
+                if key not in oa.attrs or key not in ob.attrs:
+                    problems.append(f"{name}@{key}: attribute in one file only")
+                elif not same_array(np.asarray(oa.attrs[key]), np.asarray(ob.attrs[key])):
+                    problems.append(f"{name}@{key}: attribute differs")
+    for p in problems:
+        print(f"  {p}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))
