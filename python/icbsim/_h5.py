@@ -65,11 +65,13 @@ def decode(ds, rows=slice(None)):
         return values
     if is_bool_enum(mapping):
         return values == mapping["TRUE"] if values.dtype != bool else values
-    names = enum_members(mapping)
-    lookup = {v: k for k, v in mapping.items()}
-    out = np.array([lookup.get(int(v), "?") for v in np.ravel(values)], dtype=object)
-    width = max((len(n) for n in names), default=1)
-    return out.reshape(np.shape(values)).astype(f"<U{max(width, 1)}")
+    low = min(mapping.values())
+    table = np.full(max(mapping.values()) - low + 2, "?", dtype=f"<U{max(len(n) for n in mapping)}")
+    for name, value in mapping.items():
+        table[value - low] = name
+    codes = np.asarray(values).astype(np.int64) - low
+    codes[(codes < 0) | (codes >= len(table) - 1)] = len(table) - 1  # outside the mapping: '?'
+    return table[codes]
 
 
 def enum_members(mapping):
