@@ -39,9 +39,14 @@ def text(value):
     return value if isinstance(value, str) else value
 
 
+# HDF5 dimension-scale and netCDF bookkeeping attributes (object references, ids): not metadata.
+_BOOKKEEPING = {"DIMENSION_LIST", "REFERENCE_LIST", "CLASS", "NAME", "_Netcdf4Dimid", "_Netcdf4Coordinates",
+                "_nc3_strict"}
+
+
 def attrs(obj):
-    """Every attribute of a dataset or group, strings decoded."""
-    return {name: text(value) for name, value in obj.attrs.items()}
+    """Every attribute of a dataset or group, strings decoded (dimension-scale bookkeeping left out)."""
+    return {name: text(value) for name, value in obj.attrs.items() if name not in _BOOKKEEPING}
 
 
 def enum_mapping(ds):
