@@ -35,7 +35,8 @@ def executable():
 
 def _command(verb, scenario, output, args):
     """Runs `icbsim VERB SCENARIO -o OUTPUT ARGS`; a scenario given as YAML text (it has a line
-    break) is written to a temporary file next to nothing the user owns."""
+    break) is written to a temporary folder first, so relative paths in it (base:) would be
+    resolved from there: give such scenarios as files."""
     scenario = os.fspath(scenario) if scenario is not None else None
     with tempfile.TemporaryDirectory() as scratch:
         if scenario is not None and "\n" in scenario:
