@@ -9,4 +9,4 @@ cd "$(dirname "$0")/.."
 bash scripts/build.sh
 mkdir -p results
 build/engine/cli/icbsim run configs/scenarios/default_cohort.yaml -o results/default_cohort.h5
-/usr/bin/python3 scripts/plot_cohort.py results/default_cohort.h5 -o results/default_cohort_plots
+PYTHONPATH=build/python /usr/bin/python3 -m icbsim.plots cohort results/default_cohort.h5 -o results/default_cohort_plots

@@ -4,17 +4,17 @@
 Called by scripts/make_validation_report.sh after `icbsim run` of every scenario in
 configs/trials. Published values, scales and sources come from the calibration configs
 (configs/calibration/nsclc.yaml, nsclc_squamous.yaml) and from the held-out table below; simulated values are computed
-here from the result files: proportions with Wilson 95 % intervals, Kaplan-Meier medians with
-Brookmeyer-Crowley (log-log) 95 % intervals, the median volume-doubling time with a bootstrap
-interval. Uses Debian's python3 with h5py, numpy, matplotlib and PyYAML.
+here from the result files (read through the icbsim package, python/icbsim): proportions with
+Wilson 95 % intervals, Kaplan-Meier medians with Brookmeyer-Crowley (log-log) 95 % intervals (the
+estimators of the engine's trial report), the median volume-doubling time with a bootstrap
+interval. Uses Debian's python3 with numpy, matplotlib and PyYAML besides the package.
 """
 import argparse
 import datetime
 import math
 import os
-import re
+import sys
 
-import h5py
 import matplotlib
 import numpy as np
 import yaml
@@ -22,8 +22,11 @@ import yaml
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+import icbsim  # noqa: E402
+from icbsim.proportion import wilson  # noqa: E402
+
 DAYS_PER_MONTH = 30.4375
-Z95 = 1.959963984540054
 TOLERANCE = {"orr": ("points", 5.0), "dcr": ("points", 5.0), "best_cr": ("points", 7.0), "best_pr": ("points", 7.0),
              "best_sd": ("points", 7.0), "best_pd": ("points", 7.0), "median_pfs": ("relative", 0.25),
              "median_os": ("relative", 0.25), "median_vdt": ("relative", 0.20)}
@@ -58,72 +61,41 @@ def quantity(text):
     raise ValueError("unknown unit in " + text)
 
 
-def wilson(k, n):
-    if n == 0:
-        return float("nan"), float("nan")
-    p = k / n
-    centre = (p + Z95 ** 2 / (2 * n)) / (1 + Z95 ** 2 / n)
-    half = Z95 * math.sqrt(p * (1 - p) / n + Z95 ** 2 / (4 * n * n)) / (1 + Z95 ** 2 / n)
-    return centre - half, centre + half
-
-
 def kaplan_meier(times, events):
-    """Event times, S(t), and the log-log 95 % band (Greenwood), one step per distinct event time."""
-    order = np.argsort(times, kind="stable")
-    times, events = np.asarray(times)[order], np.asarray(events)[order]
-    at_risk, s, greenwood = len(times), 1.0, 0.0
-    out_t, out_s, out_lo, out_hi = [0.0], [1.0], [1.0], [1.0]
-    for t in np.unique(times):
-        here = times == t
-        d = int(events[here].sum())
-        if d > 0:
-            s *= 1.0 - d / at_risk
-            if at_risk > d:
-                greenwood += d / (at_risk * (at_risk - d))
-            if 0.0 < s < 1.0:
-                sigma = math.sqrt(greenwood) / abs(math.log(s))
-                lo, hi = s ** math.exp(Z95 * sigma), s ** math.exp(-Z95 * sigma)
-            else:
-                lo = hi = s
-            out_t.append(t); out_s.append(s); out_lo.append(lo); out_hi.append(hi)
-        at_risk -= int(here.sum())
-    return np.array(out_t), np.array(out_s), np.array(out_lo), np.array(out_hi)
-
-
-def km_median(t, s, lo, hi):
-    """Median and its Brookmeyer-Crowley interval (first times at which S, lower and upper band <= 0.5)."""
-    def first(curve):
-        idx = np.nonzero(curve <= 0.5)[0]
-        return float(t[idx[0]]) if len(idx) else float("nan")
-    return first(s), first(lo), first(hi)
+    """Event times, S(t) and the log-log 95 % band at the event times, starting at (0, 1)."""
+    km = icbsim.kaplan_meier(times, events)
+    at = km.events > 0
+    return (np.concatenate(([0.0], km.time[at])), np.concatenate(([1.0], km.survival[at])),
+            np.concatenate(([1.0], km.lower[at])), np.concatenate(([1.0], km.upper[at])))
 
 
 class Arm:
     def __init__(self, path, arm):
-        with h5py.File(path, "r") as f:
-            arms = h5py.check_enum_dtype(f["tasks/arm"].dtype)
-            status = h5py.check_enum_dtype(f["outcomes/status"].dtype)
-            code = arms[arm] if arms else 0
-            ok = f["outcomes/status"][:] == status.get("ok", 0)
-            mine = (f["tasks/arm"][:] == code) & ok
-            self.n = int(mine.sum())
-            self.failed = int(((f["tasks/arm"][:] == code) & ~ok).sum())
-            self.best = np.bincount(f["outcomes/best_response"][:][mine], minlength=5)
-            self.pfs = (f["outcomes/pfs_days"][:][mine], f["outcomes/pfs_event"][:][mine])
-            d = f["trajectories/tumour_diameter"][:][mine]
-            time = f["time"][:]
-            self.growth = 3.0 * np.log(d[:, -1] / d[:, 0]) / (time[-1] - time[0])
-            self.report = f.attrs["report"]
-            self.wall = float(f.attrs["wall_seconds"])
+        table = icbsim.outcomes(path)
+        in_arm = (table["arm"] == arm).to_numpy()
+        ok = (table["status"] == "ok").to_numpy()
+        mine = in_arm & ok
+        self.n = int(mine.sum())
+        self.failed = int((in_arm & ~ok).sum())
+        best = table["best_response"][mine]
+        self.best = np.array([(best == r).sum() for r in best.cat.categories])
+        self.pfs = (table["pfs_days"].to_numpy()[mine], table["pfs_event"].to_numpy(bool)[mine])
+        with icbsim.open_result(path) as ds:
+            d = ds["tumour_diameter"].values[mine]
+            time = ds["time"].values
+            self.wall = float(ds.attrs["wall_seconds"])
+        self.growth = 3.0 * np.log(d[:, -1] / d[:, 0]) / (time[-1] - time[0])
+        report = icbsim.trial_report(path).comparisons
+        self.comparison = report[report.arm == arm]
 
     def statistic(self, name, rng):
         """(value, low, high) in fractions or days."""
         if name in BEST:
             k = int(sum(self.best[i] for i in BEST[name]))
-            lo, hi = wilson(k, self.n)
-            return k / self.n, lo, hi
+            return wilson(k, self.n)
         if name == "median_pfs":
-            return km_median(*kaplan_meier(*self.pfs))
+            m = icbsim.kaplan_meier(*self.pfs).median()
+            return m.median, m.lower, m.upper
         if name == "median_vdt":
             value = math.log(2) / np.median(self.growth)
             boot = [math.log(2) / np.median(rng.choice(self.growth, len(self.growth))) for _ in range(2000)]
@@ -131,8 +103,11 @@ class Arm:
         raise ValueError(name)
 
     def hazard_ratio(self):
-        m = re.search(r"PFS HR ([0-9.]+) \(([0-9.]+)-([0-9.]+)\)", self.report)
-        return tuple(float(x) for x in m.groups()) if m else (float("nan"),) * 3
+        """PFS hazard ratio of this arm against the first arm, with its interval (the report's Cox fit)."""
+        if self.comparison.empty:
+            return (float("nan"),) * 3
+        row = self.comparison.iloc[0]
+        return row.pfs_hr, row.pfs_hr_lower, row.pfs_hr_upper
 
 
 def shown(name, v):
@@ -268,8 +243,8 @@ def main():
     overlays = [(name, open(os.path.join(populations, name)).read()) for name in
                 ("nsclc_fitted.yaml", "second_line.yaml", "second_line_squamous.yaml")]
     elapsed = datetime.datetime.now().timestamp() - args.started
-    with h5py.File(os.path.join(args.results, "keynote024.h5"), "r") as f:
-        version = "%s (%s)" % (f.attrs["icbsim_version"], f.attrs["git_commit"])
+    root = icbsim.root_attributes(os.path.join(args.results, "keynote024.h5"))
+    version = "%s (%s)" % (root["icbsim_version"], root["git_commit"])
     out = []
     out.append("# Validation of the calibrated NSCLC population\n")
     out.append("Generated by `bash scripts/make_validation_report.sh` (do not edit: re-run it) on %s UTC with icbsim %s; "

@@ -1,155 +1,30 @@
-#!/usr/bin/python3
-"""Draws the trial-style plots of an icbsim cohort result file (one with a tumour/scans readout)
-into a folder of PNGs: waterfall, spider, swimmer, Kaplan-Meier, carried mechanisms and the
-phenotype panel. A plot whose data the file lacks is skipped with a message. Failed tasks are
-left out of every plot. Uses Debian's python3-numpy, python3-h5py and python3-matplotlib only;
-docs/plots.md describes each plot and the datasets it reads."""
-import argparse
+"""The trial-style plots of a cohort result file (one with a tumour/scans readout): waterfall,
+spider, swimmer, Kaplan-Meier, carried mechanisms and the phenotype panel, one file each. A plot
+whose data the file lacks is skipped with a message; failed tasks are left out of every plot.
+docs/plots.md describes each plot and the fields it reads."""
 import os
-import sys
 
-import h5py
-import matplotlib
+import numpy as np
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
+from ..proportion import wilson
+from ..report import trial_report
+from ..survival import kaplan_meier
+from ..units import convert, parse
+from ._common import (FORMATS, RESPONSE_COLOURS, RESPONSES, Cohort, panels, plt, plural, response_legend_below,
+                      save, skip)
 
-RESPONSES = ["CR", "PR", "SD", "PD", "NE"]
-RESPONSE_COLOURS = {"CR": "#1a7837", "PR": "#7fbf3f", "SD": "#e6a117", "PD": "#c0282d", "NE": "#9e9e9e"}
-RESPONSE_NAMES = {"CR": "complete response", "PR": "partial response", "SD": "stable disease",
-                  "PD": "progressive disease", "NE": "not evaluable"}
 SPIDER_MAX = 200     # patients drawn per arm in the spider plot (the first ones)
 SWIMMER_MAX = 40     # patients drawn per arm in the swimmer plot (the first ones)
 SPIDER_YCUT = 200.0  # the spider plot's y axis ends here [%]; steeper lines leave the panel
 
 
-def plural(n, word):
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def enum_map(ds):
-    """name -> value of an HDF5 enum dataset, or None for a plain one."""
-    return h5py.check_enum_dtype(ds.dtype)
-
-
-def read_bool(ds):
-    """An enum {FALSE, TRUE} dataset as numpy bool, whether h5py maps it to bool or to int8."""
-    values = ds[()]
-    mapping = enum_map(ds)
-    if mapping and "TRUE" in mapping:
-        return values == mapping["TRUE"]
-    return values.astype(bool)
-
-
-def read_names(ds):
-    """An enum dataset as an array of its member names."""
-    mapping = enum_map(ds)
-    inverse = {v: k for k, v in mapping.items()}
-    return np.array([inverse.get(int(v), "?") for v in ds[()]], dtype=object)
-
-
-class Cohort:
-    """The completed (status ok) tasks of a result file, with their arm and readout."""
-
-    def __init__(self, path):
-        self.path = path
-        with h5py.File(path, "r") as f:
-            self.model = str(f.attrs.get("model", ""))
-            self.scenario = str(f.attrs.get("scenario_file", os.path.basename(path)))
-            status = f["outcomes/status"]
-            ok = status[()] == enum_map(status)["ok"]
-            self.failed = int((~ok).sum())
-            self.n = int(ok.sum())
-
-            if "tasks/arm" in f:
-                arm_ds = f["tasks/arm"]
-                mapping = enum_map(arm_ds)
-                arm_values = arm_ds[()][ok]
-                ordered = sorted(mapping.items(), key=lambda kv: kv[1])
-                present = [(name, value) for name, value in ordered if np.any(arm_values == value)]
-                self.arms = [name for name, _ in present]
-                self.arm = np.zeros(self.n, dtype=int)
-                for i, (_, value) in enumerate(present):
-                    self.arm[arm_values == value] = i
-            else:
-                self.arms = ["all"]
-                self.arm = np.zeros(self.n, dtype=int)
-            self.patient = f["tasks/patient"][()][ok] if "tasks/patient" in f else np.arange(self.n)
-
-            self.carries = {}
-            if "tasks/carries" in f:
-                for name, ds in f["tasks/carries"].items():
-                    self.carries[name] = read_bool(ds)[ok]
-
-            o = f["outcomes"]
-
-            def num(name):
-                return o[name][()][ok].astype(float) if name in o else None
-
-            def flag(name):
-                return read_bool(o[name])[ok] if name in o else None
-
-            self.best = read_names(o["best_response"])[ok] if "best_response" in o else None
-            self.best_change = num("best_change_pct")
-            self.pfs, self.pfs_event = num("pfs_days"), flag("pfs_event")
-            self.os, self.os_event = num("os_days"), flag("os_event")
-            self.response_day, self.progression_day = num("response_day"), num("progression_day")
-            self.sitc = read_names(o["sitc_class"])[ok] if "sitc_class" in o else None
-
-            self.scan_time = f["scans/time"][()] if "scans/time" in f else None
-            self.sld = f["scans/sld_mm"][()][ok] if "scans/sld_mm" in f else None
-
-    def title(self, what):
-        failed = f", {self.failed} failed task(s) left out" if self.failed else ""
-        return f"{what} — {self.model}: {self.scenario} ({plural(self.n, 'task')}{failed})"
-
-    def rows(self, arm_index):
-        return np.flatnonzero(self.arm == arm_index)
-
-
-def response_legend_below(fig, present):
-    """The best-response colours as a one-row legend under the panels; lays the figure out."""
-    handles = [Patch(color=RESPONSE_COLOURS[r], label=f"{r} ({RESPONSE_NAMES[r]})") for r in RESPONSES
-               if r in present]
-    fig.legend(handles=handles, title="best overall response (RECIST 1.1)", loc="lower center",
-               ncol=max(len(handles), 1), fontsize=7, title_fontsize=7, frameon=False)
-    fig.tight_layout(rect=(0, 0.55 / fig.get_figheight(), 1, 1))
-
-
-def panels(n, width=6.0, height=4.8, sharey=True, extra_height=0.0):
-    """One panel per arm, at most three to a row; returns the figure, the n panels in arm order and
-    the panels of the first column (which carry the y label)."""
-    ncols = min(n, 3)
-    nrows = -(-n // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(width * ncols + 0.5, height * nrows + extra_height),
-                             sharey=sharey, squeeze=False)
-    for ax in list(axes.flat)[n:]:
-        ax.axis("off")
-    return fig, list(axes.flat)[:n], list(axes[:, 0])
-
-
-def save(fig, outdir, name):
-    os.makedirs(outdir, exist_ok=True)
-    path = os.path.join(outdir, name)
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    print("wrote", path)
-    return path
-
-
-def skip(name, reason):
-    print(f"skipped {name}: {reason}")
-    return None
-
-
-def plot_waterfall(c, outdir):
-    name = "waterfall.png"
+def plot_waterfall(c, outdir, fmt="png"):
+    name = "waterfall"
     if c.best_change is None or c.best is None:
-        return skip(name, "no /outcomes/best_change_pct or /outcomes/best_response (no readout)")
+        return skip(name, "no best_change_pct or best_response outcome (no readout)")
     if not np.isfinite(c.best_change).any():
         return skip(name, "no patient has an evaluable best % change")
     fig, axes, first = panels(len(c.arms))
@@ -180,16 +55,16 @@ def plot_waterfall(c, outdir):
         ax.text(1.0, -30, " −30 %", transform=ax.get_yaxis_transform(), va="center", fontsize=7, clip_on=False)
         ax.grid(axis="y", alpha=0.3)
     for ax in first:
-        ax.set_ylabel("best change of SLD from baseline [%]")
+        ax.set_ylabel(f"best change of SLD from baseline [{c.unit('best_change_pct')}]")
     fig.suptitle(c.title("Waterfall"), fontsize=10)
     response_legend_below(fig, present)
-    return save(fig, outdir, name)
+    return save(fig, os.path.join(outdir, f"{name}.{fmt}"))
 
 
-def plot_spider(c, outdir):
-    name = "spider.png"
+def plot_spider(c, outdir, fmt="png"):
+    name = "spider"
     if c.sld is None or c.scan_time is None or c.best is None:
-        return skip(name, "no /scans/sld_mm, /scans/time or /outcomes/best_response")
+        return skip(name, "no scans (sld_mm, scan times) or best_response outcome")
     with np.errstate(invalid="ignore", divide="ignore"):
         change = 100.0 * (c.sld / c.sld[:, :1] - 1.0)
     change[~np.isfinite(change)] = np.nan
@@ -218,7 +93,7 @@ def plot_spider(c, outdir):
         shown = (f"first {len(drawn)} of {len(rows)} patients" if len(drawn) < len(rows)
                  else plural(len(rows), "patient"))
         ax.set_title(f"{c.arms[i]} ({shown})")
-        ax.set_xlabel("time from baseline scan [day]")
+        ax.set_xlabel(f"time from baseline scan [{c.scan_unit}]")
         ax.grid(alpha=0.3)
     ylim_top = min(max(top, 25.0) + 5.0, SPIDER_YCUT)
     axes[0].set_ylim(-105, ylim_top)
@@ -227,13 +102,13 @@ def plot_spider(c, outdir):
         ax.set_ylabel(f"change of SLD from baseline [%]{cut}")
     fig.suptitle(c.title("Spider plot"), fontsize=10)
     response_legend_below(fig, present)
-    return save(fig, outdir, name)
+    return save(fig, os.path.join(outdir, f"{name}.{fmt}"))
 
 
-def plot_swimmer(c, outdir):
-    name = "swimmer.png"
+def plot_swimmer(c, outdir, fmt="png"):
+    name = "swimmer"
     if c.pfs is None and c.os is None:
-        return skip(name, "no /outcomes/pfs_days or /outcomes/os_days")
+        return skip(name, "no pfs_days or os_days outcome")
     n = len(c.arms)
     nmax = max(min(len(c.rows(i)), SWIMMER_MAX) for i in range(n))
     ncol_legend = 5 if n > 1 else 3
@@ -286,7 +161,7 @@ def plot_swimmer(c, outdir):
         ax.set_yticklabels([str(int(p)) for p in c.patient[rows]], fontsize=6)
         ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
         ax.set_xlim(0, xmax * 1.1)
-        ax.set_xlabel("time from treatment start [day]")
+        ax.set_xlabel(f"time from treatment start [{c.unit('os_days' if c.os is not None else 'pfs_days')}]")
         ax.set_ylabel("patient")
         total = len(c.rows(i))
         ax.set_title(f"{c.arms[i]} (first {len(rows)} of {total} patients)" if len(rows) < total
@@ -308,35 +183,29 @@ def plot_swimmer(c, outdir):
     fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), ncol_legend), fontsize=7, frameon=False)
     fig.suptitle(c.title("Swimmer plot"), fontsize=10)
     fig.tight_layout(rect=(0, legend_height / fig.get_figheight(), 1, 1))
-    return save(fig, outdir, name)
+    return save(fig, os.path.join(outdir, f"{name}.{fmt}"))
 
 
-def kaplan_meier(times, events):
-    """Product-limit estimate: step times (starting at 0) and S just after each, censored times and
-    S at them, and the median (NaN when S never reaches 0.5)."""
-    keep = np.isfinite(times)
-    t, e = times[keep], events[keep].astype(bool)
-    event_times = np.unique(t[e])
-    at_risk = np.array([(t >= u).sum() for u in event_times])
-    deaths = np.array([((t == u) & e).sum() for u in event_times])
-    surv = np.cumprod(1.0 - deaths / np.maximum(at_risk, 1)) if len(event_times) else np.array([])
-    step_t = np.concatenate(([0.0], event_times))
-    step_s = np.concatenate(([1.0], surv))
-    cens_t = np.sort(t[~e])
-    idx = np.searchsorted(event_times, cens_t, side="right")  # events at or before each censoring
-    cens_s = step_s[idx]
-    below = np.flatnonzero(step_s <= 0.5)
-    median = step_t[below[0]] if len(below) else np.nan
-    return step_t, step_s, cens_t, cens_s, median
+def report_time_unit(c):
+    """The time unit of the file's trial report ('month'), or None without a report."""
+    if not c.report:
+        return None
+    unit = trial_report(c.path).time_unit
+    parse(unit)
+    return unit
 
 
-def plot_kaplan_meier(c, outdir):
-    name = "kaplan_meier.png"
+def plot_kaplan_meier(c, outdir, fmt="png"):
+    name = "kaplan_meier"
     endpoints = [(label, t, e) for label, t, e in (("Progression-free survival", c.pfs, c.pfs_event),
                                                    ("Overall survival", c.os, c.os_event))
                  if t is not None and e is not None and np.isfinite(t).any()]
     if not endpoints:
-        return skip(name, "no /outcomes/pfs_days+pfs_event or os_days+os_event")
+        return skip(name, "no pfs_days+pfs_event or os_days+os_event outcomes")
+    # The axis in the report's time unit (months) when the file has a report, else the file's.
+    file_unit = c.unit("pfs_days") if c.pfs is not None else c.unit("os_days")
+    axis_unit = report_time_unit(c) or file_unit
+    endpoints = [(label, convert(t, file_unit, axis_unit), e) for label, t, e in endpoints]
     narms = len(c.arms)
     colours = [plt.get_cmap("tab10")(i % 10) for i in range(narms)]
     table_h = 0.25 * (narms + 1)
@@ -349,17 +218,21 @@ def plot_kaplan_meier(c, outdir):
         ax, tab = grid[0, col], grid[1, col]
         for i, arm in enumerate(c.arms):
             rows = c.rows(i)
-            st, ss, ct, cs, median = kaplan_meier(times[rows], events[rows])
-            med = "not reached" if np.isnan(median) else f"{median:.0f} day"
+            keep = np.isfinite(times[rows])
+            km = kaplan_meier(times[rows][keep], events[rows][keep])
+            median = km.median().median
+            med = "not reached" if np.isnan(median) else f"{median:.1f} {axis_unit}"
+            st, ss = km.steps()
             ax.step(np.append(st, np.nanmax(times[rows])), np.append(ss, ss[-1]), where="post",
                     color=colours[i], lw=1.5, label=f"{arm} (n = {len(rows)}, median {med})")
+            ct, cs = km.censored_points()
             ax.plot(ct, cs, marker="|", ls="none", color=colours[i], ms=7, mew=1.0)
         ax.axhline(0.5, color="grey", ls=":", lw=0.8)
         ax.set_ylim(-0.02, 1.03)
         ax.set_xlim(0, tmax * 1.02)
         ax.set_xticks(ticks)
         ax.set_ylabel(f"{label.lower()} [probability]")
-        ax.set_xlabel("time from treatment start [day]")
+        ax.set_xlabel(f"time from treatment start [{axis_unit}]")
         ax.set_title(label)
         ax.grid(alpha=0.3)
         ax.legend(fontsize=7, loc="lower left", title="arm (| censored)", title_fontsize=7)
@@ -378,15 +251,15 @@ def plot_kaplan_meier(c, outdir):
                          color=colours[i])
     fig.suptitle(c.title("Kaplan–Meier"), fontsize=10)
     fig.tight_layout()
-    return save(fig, outdir, name)
+    return save(fig, os.path.join(outdir, f"{name}.{fmt}"))
 
 
-def plot_mechanisms(c, outdir):
-    name = "mechanisms.png"
+def plot_mechanisms(c, outdir, fmt="png"):
+    name = "mechanisms"
     if not c.carries:
-        return skip(name, "no /tasks/carries (no mechanism carried at a prevalence)")
+        return skip(name, "no carried mechanisms (none drawn at a prevalence)")
     if c.sitc is None:
-        return skip(name, "no /outcomes/sitc_class")
+        return skip(name, "no sitc_class outcome")
     mechanisms = sorted(c.carries)
     evaluable = c.sitc != "not_evaluable"
     primary = c.sitc == "primary_resistance"
@@ -402,20 +275,24 @@ def plot_mechanisms(c, outdir):
         carrier = c.carries[mech]
         for offset, group, label, colour in ((-w / 2, carrier, "carriers", "#762a83"),
                                              (w / 2, ~carrier, "non-carriers", "#a6dba0")):
-            rates, notes = [], []
+            rates, low, high, notes = [], [], [], []
             for i in range(len(c.arms)):
                 sel = (c.arm == i) & group & evaluable
                 n, k_pr = int(sel.sum()), int((sel & primary).sum())
-                rates.append(100.0 * k_pr / n if n else 0.0)
+                p, lo, hi = wilson(k_pr, n)
+                rates.append(100.0 * p if n else 0.0)
+                low.append(100.0 * (p - lo) if n else 0.0)
+                high.append(100.0 * (hi - p) if n else 0.0)
                 notes.append(f"{k_pr}/{n}" if n else "n = 0")
-            bars = ax.bar(x + offset, rates, width=w, color=colour, label=label, edgecolor="k", lw=0.4)
-            for bar, note in zip(bars, notes):
-                ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height() + 1.5, note, ha="center",
+            bars = ax.bar(x + offset, rates, width=w, color=colour, label=label, edgecolor="k", lw=0.4,
+                          yerr=[low, high], capsize=3, error_kw=dict(lw=0.8))
+            for bar, note, up in zip(bars, notes, high):
+                ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height() + up + 1.5, note, ha="center",
                         va="bottom", fontsize=7)
         ax.set_xticks(x)
         ax.set_xticklabels(c.arms, fontsize=8)
         ax.set_title(f"{mech} (carried by {int(carrier.sum())} of {c.n} tasks)", fontsize=9)
-        ax.set_ylim(0, 112)
+        ax.set_ylim(0, 118)
         ax.grid(axis="y", alpha=0.3)
         if k % ncols == 0:
             ax.set_ylabel("primary resistance [% of evaluable]")
@@ -426,17 +303,17 @@ def plot_mechanisms(c, outdir):
     for ax in list(axes.flat)[len(mechanisms):]:
         ax.axis("off")
     fig.suptitle(c.title("Primary resistance (SITC) by carried mechanism") +
-                 "\nbar labels: primary resistance / SITC-evaluable patients", fontsize=10)
+                 "\nbar labels: primary resistance / SITC-evaluable patients; whiskers: Wilson 95 % intervals", fontsize=10)
     fig.tight_layout()
-    return save(fig, outdir, name)
+    return save(fig, os.path.join(outdir, f"{name}.{fmt}"))
 
 
-def plot_panel(c, outdir):
-    name = "panel.png"
+def plot_panel(c, outdir, fmt="png"):
+    name = "panel"
     if len(c.arms) < 2:
         return skip(name, "a single arm (the panel compares arms)")
     if c.best is None:
-        return skip(name, "no /outcomes/best_response")
+        return skip(name, "no best_response outcome")
     fig, (ax, bx) = plt.subplots(1, 2, figsize=(max(9.0, 1.6 * len(c.arms) + 5.0), 4.8))
     x = np.arange(len(c.arms))
     bottom = np.zeros(len(c.arms))
@@ -494,34 +371,23 @@ def plot_panel(c, outdir):
         bx.text(0.5, 0.5, "no evaluable best % change", ha="center", va="center", transform=bx.transAxes)
     fig.suptitle(c.title("Phenotype panel"), fontsize=10)
     fig.tight_layout()
-    return save(fig, outdir, name)
+    return save(fig, os.path.join(outdir, f"{name}.{fmt}"))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("result", help="icbsim cohort result file (.h5)")
-    parser.add_argument("-o", "--output", metavar="DIR",
-                        help="folder for the PNGs (default: RESULT without .h5, plus _plots)")
-    args = parser.parse_args()
-    base = args.result[:-3] if args.result.endswith(".h5") else args.result
-    outdir = args.output or base + "_plots"
-
-    try:
-        cohort = Cohort(args.result)
-    except (OSError, KeyError) as err:
-        print(f"cannot read {args.result}: {err}", file=sys.stderr)
-        return 1
-    if cohort.n == 0:
-        print(f"{args.result}: no completed task to plot", file=sys.stderr)
-        return 1
-    written = [p for p in (plot_waterfall(cohort, outdir), plot_spider(cohort, outdir),
-                           plot_swimmer(cohort, outdir), plot_kaplan_meier(cohort, outdir),
-                           plot_mechanisms(cohort, outdir), plot_panel(cohort, outdir)) if p]
-    if not written:
-        print(f"{args.result}: nothing to plot (no tumour/scans readout?)", file=sys.stderr)
-        return 1
-    return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+PLOTS = (plot_waterfall, plot_spider, plot_swimmer, plot_kaplan_meier, plot_mechanisms, plot_panel)
+
+
+def cohort(path, outdir=None, fmt="png"):
+    """Draws every cohort plot of a result file into `outdir` (default: the file's path without
+    .h5, plus _plots) as `fmt` (png, svg or pdf); returns the paths written. ValueError when the
+    file has no completed task."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}")
+    path = os.fspath(path)
+    outdir = outdir or (path[:-3] if path.endswith(".h5") else path) + "_plots"
+    c = Cohort(path)
+    if c.n == 0:
+        raise ValueError(f"{path}: no completed task to plot")
+    return [p for p in (plot(c, outdir, fmt) for plot in PLOTS) if p]
