@@ -115,53 +115,64 @@ def plot_swimmer(c, outdir, fmt="png"):
     legend_height = 0.3 + 0.2 * -(-9 // ncol_legend)
     fig, axes, _ = panels(n, width=6.0, height=max(1.4 + 0.2 * nmax, 3.0), sharey=False,
                           extra_height=legend_height)
+    # The axis in the report's time unit (months) when the file has a report, else the file's.
+    file_unit = c.unit("os_days" if c.os is not None else "pfs_days")
+    axis_unit = report_time_unit(c) or file_unit
+
+    def in_axis_unit(values, outcome):
+        return None if values is None else convert(values, c.unit(outcome), axis_unit)
+
+    pfs = in_axis_unit(c.pfs, "pfs_days")
+    os_t = in_axis_unit(c.os, "os_days")
+    response = in_axis_unit(c.response_day, "response_day")
+    progression = in_axis_unit(c.progression_day, "progression_day")
     none = np.zeros(c.n, dtype=bool)
     os_event = c.os_event if c.os_event is not None else none
     pfs_event = c.pfs_event if c.pfs_event is not None else none
     drawn = set()
-    xmax = np.nanmax([np.nanmax(v) for v in (c.pfs, c.os) if v is not None and np.isfinite(v).any()] + [1.0])
+    xmax = np.nanmax([np.nanmax(v) for v in (pfs, os_t) if v is not None and np.isfinite(v).any()] + [1.0])
     arrow = 0.045 * xmax
     for i, ax in enumerate(axes):
         rows = c.rows(i)[:SWIMMER_MAX]
         # longest on top: sort by OS, then PFS (stable, so ties keep task order)
-        key_os = c.os[rows] if c.os is not None else np.zeros(len(rows))
-        key_pfs = c.pfs[rows] if c.pfs is not None else np.zeros(len(rows))
+        key_os = os_t[rows] if os_t is not None else np.zeros(len(rows))
+        key_pfs = pfs[rows] if pfs is not None else np.zeros(len(rows))
         rows = rows[np.lexsort((key_pfs, key_os))]
         for y, r in enumerate(rows):
             best = c.best[r] if c.best is not None else "NE"
             colour = RESPONSE_COLOURS.get(best, "k")
-            if c.os is not None and np.isfinite(c.os[r]):
+            if os_t is not None and np.isfinite(os_t[r]):
                 drawn.add("os")
-                ax.barh(y, c.os[r], height=0.8, color="#dddddd", edgecolor="#bbbbbb", lw=0.4)
+                ax.barh(y, os_t[r], height=0.8, color="#dddddd", edgecolor="#bbbbbb", lw=0.4)
                 if os_event[r]:
                     drawn.add("death")
-                    ax.plot(c.os[r], y, marker="s", color="k", ms=3.5, ls="none")
+                    ax.plot(os_t[r], y, marker="s", color="k", ms=3.5, ls="none")
                 else:
                     drawn.add("censored")
-                    ax.annotate("", xy=(c.os[r] + arrow, y), xytext=(c.os[r], y),
+                    ax.annotate("", xy=(os_t[r] + arrow, y), xytext=(os_t[r], y),
                                 arrowprops=dict(arrowstyle="->", color="#555555", lw=0.9))
-            if c.pfs is not None and np.isfinite(c.pfs[r]):
+            if pfs is not None and np.isfinite(pfs[r]):
                 drawn.add(best)
-                ax.barh(y, c.pfs[r], height=0.5, color=colour)
+                ax.barh(y, pfs[r], height=0.5, color=colour)
                 # a censored PFS gets its own arrow unless the OS bar's arrow is right behind it
-                os_close = (c.os is not None and np.isfinite(c.os[r]) and not os_event[r]
-                            and c.os[r] - c.pfs[r] < 0.05 * xmax)
+                os_close = (os_t is not None and np.isfinite(os_t[r]) and not os_event[r]
+                            and os_t[r] - pfs[r] < 0.05 * xmax)
                 if not pfs_event[r] and not os_close:
                     drawn.add("censored")
-                    ax.annotate("", xy=(c.pfs[r] + arrow, y), xytext=(c.pfs[r], y),
+                    ax.annotate("", xy=(pfs[r] + arrow, y), xytext=(pfs[r], y),
                                 arrowprops=dict(arrowstyle="->", color=colour, lw=1.1))
-            if c.response_day is not None and np.isfinite(c.response_day[r]):
+            if response is not None and np.isfinite(response[r]):
                 drawn.add("response")
-                ax.plot(c.response_day[r], y, marker="^", color="#2166ac", ms=5, ls="none", mec="white", mew=0.4)
-            if c.progression_day is not None and np.isfinite(c.progression_day[r]):
+                ax.plot(response[r], y, marker="^", color="#2166ac", ms=5, ls="none", mec="white", mew=0.4)
+            if progression is not None and np.isfinite(progression[r]):
                 drawn.add("progression")
-                ax.plot(c.progression_day[r], y, marker="X", color="#b2182b", ms=5, ls="none", mec="white",
+                ax.plot(progression[r], y, marker="X", color="#b2182b", ms=5, ls="none", mec="white",
                         mew=0.4)
         ax.set_yticks(np.arange(len(rows)))
         ax.set_yticklabels([str(int(p)) for p in c.patient[rows]], fontsize=6)
         ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
         ax.set_xlim(0, xmax * 1.1)
-        ax.set_xlabel(f"time from treatment start [{c.unit('os_days' if c.os is not None else 'pfs_days')}]")
+        ax.set_xlabel(f"time from treatment start [{axis_unit}]")
         ax.set_ylabel("patient")
         total = len(c.rows(i))
         ax.set_title(f"{c.arms[i]} (first {len(rows)} of {total} patients)" if len(rows) < total
