@@ -17,7 +17,8 @@ enum ExitCode : int { kOk = 0, kTasksFailed = 1, kBadInput = 2, kIoOrInternal = 
 struct RunOptions {
   std::optional<std::string> scenario;  ///< none: the built-in quickstart scenario
   std::optional<std::string> output;    ///< overrides the scenario's `output:`
-  bool quiet = false;
+  bool quiet = false;                   ///< print errors and the output path only
+  bool show_tasks = false;              ///< print the per-task tables of the first tasks
   std::optional<std::string> tasks;     ///< "BEGIN:END": run only these task ids
   std::optional<std::string> shard;     ///< "I/N": run the I-th of N equal slices (I from 0)
   bool resume = false;                  ///< complete OUT's interrupted run (OUT.interrupted.h5)
@@ -30,8 +31,10 @@ struct RunOptions {
 class MpiSession;
 int run_command(const RunOptions& options, const ModelRegistry& registry, const MpiSession& mpi);
 int validate_command(const std::string& scenario, const ModelRegistry& registry);
-int models_command(const std::optional<std::string>& describe, const ModelRegistry& registry);
-int summary_command(const std::string& result_file);
+/// Output forms of `summary` and `models --describe`.
+enum class Format { kText, kMarkdown, kJson, kCsv };
+int models_command(const std::optional<std::string>& describe, Format format, const ModelRegistry& registry);
+int summary_command(const std::string& result_file, Format format, bool show_tasks, const ModelRegistry& registry);
 /// Options of `icbsim calibrate CONFIG`.
 struct CalibrateOptions {
   std::string config;

@@ -4,6 +4,8 @@
 #include <atomic>
 #include <csignal>
 #include <iostream>
+#include <map>
+#include <string>
 
 #include <CLI/CLI.hpp>
 #include <icbsim/build_info.hpp>
@@ -32,7 +34,8 @@ int main(int argc, char** argv) {
   cli::RunOptions run;
   auto add_run_options = [&run](CLI::App* cmd) {
     cmd->add_option("-o,--output", run.output, "Result file (.h5); overrides the scenario's output:");
-    cmd->add_flag("-q,--quiet", run.quiet, "Print only errors");
+    cmd->add_flag("-q,--quiet", run.quiet, "Print only errors and the result file's path");
+    cmd->add_flag("--show-tasks", run.show_tasks, "Also print the per-task tables of the first tasks");
     cmd->add_flag("--resume", run.resume, "Complete the interrupted or killed run of OUT (OUT.interrupted.h5 or OUT.parts/)");
     cmd->add_option("--part-size", run.part_size,
                     "Tasks per part of a long run (default 16384): finished parts survive a killed process");
@@ -54,9 +57,18 @@ int main(int argc, char** argv) {
   auto* validate_cmd = app.add_subcommand("validate", "Check a scenario and print it with every default filled in");
   validate_cmd->add_option("scenario", validate_file, "Scenario YAML file")->required();
 
+  // Output forms of `summary` and `models --describe`.
+  const std::map<std::string, cli::Format> formats{{"text", cli::Format::kText},
+                                                   {"markdown", cli::Format::kMarkdown},
+                                                   {"json", cli::Format::kJson},
+                                                   {"csv", cli::Format::kCsv}};
   std::optional<std::string> describe;
+  cli::Format describe_format = cli::Format::kText;
   auto* models_cmd = app.add_subcommand("models", "List the models, or describe one");
   models_cmd->add_option("--describe", describe, "Model name: print its variables and parameter table");
+  models_cmd->add_option("--format", describe_format, "Form of --describe: text, markdown or json")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, cli::Format>{
+          {"text", cli::Format::kText}, {"markdown", cli::Format::kMarkdown}, {"json", cli::Format::kJson}}));
 
   std::string merge_output;
   std::vector<std::string> merge_shards;
@@ -65,8 +77,13 @@ int main(int argc, char** argv) {
   merge_cmd->add_option("shards", merge_shards, "Shard files (any order)")->required();
 
   std::string summary_file;
-  auto* summary_cmd = app.add_subcommand("summary", "Print the summary tables of a finished result file");
+  cli::Format summary_format = cli::Format::kText;
+  bool summary_show_tasks = false;
+  auto* summary_cmd = app.add_subcommand("summary", "Print the summary and trial report of a finished result file");
   summary_cmd->add_option("file", summary_file, "Result file (.h5)")->required();
+  summary_cmd->add_option("--format", summary_format, "text (default), or the trial report as markdown, json or csv")
+      ->transform(CLI::CheckedTransformer(formats));
+  summary_cmd->add_flag("--show-tasks", summary_show_tasks, "Also print the per-task tables of the first tasks");
 
   cli::CalibrateOptions calibrate;
   auto* calibrate_cmd =
@@ -113,8 +130,8 @@ int main(int argc, char** argv) {
       return mpi.max(cli::run_command(run, registry, mpi));
     }
     if (*validate_cmd) return cli::validate_command(validate_file, registry);
-    if (*models_cmd) return cli::models_command(describe, registry);
-    if (*summary_cmd) return cli::summary_command(summary_file);
+    if (*models_cmd) return cli::models_command(describe, describe_format, registry);
+    if (*summary_cmd) return cli::summary_command(summary_file, summary_format, summary_show_tasks, registry);
     if (*calibrate_cmd) return cli::calibrate_command(calibrate, registry);
     if (*merge_cmd) return cli::merge_command(merge_output, merge_shards, registry);
     if (*checkpoint_cmd) return cli::checkpoint_command(checkpoint, registry);

@@ -1,43 +1,34 @@
-// `icbsim models [--describe NAME]`: the registered models, or one model's variables, observables
-// and full parameter table with units, ranges and sources.
+// `icbsim models [--describe NAME [--format text|markdown|json]]`: the registered models, or one
+// model's variables, observables and full parameter table with units, ranges and sources.
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
+#include <string>
 
 #include "engine/cli/commands.hpp"
 #include "engine/core/errors.hpp"
+#include "engine/core/model_description.hpp"
 
 namespace icbsim::cli {
 namespace {
 
-void print_variables(const char* title, std::span<const VariableSpec> variables, bool with_initial) {
-  if (variables.empty()) return;
-  std::printf("\n%s\n", title);
-  for (const auto& v : variables) {
-    if (with_initial)
-      std::printf("  %-12s %-14s initial %-10.4g %.*s\n", std::string(v.name).c_str(), std::string(v.unit).c_str(),
-                  v.initial, static_cast<int>(v.description.size()), v.description.data());
-    else
-      std::printf("  %-12s %-14s %.*s\n", std::string(v.name).c_str(), std::string(v.unit).c_str(),
-                  static_cast<int>(v.description.size()), v.description.data());
+/// Columns of the terminal on stdout ($COLUMNS, then the terminal's size), 100 otherwise.
+std::size_t terminal_width() {
+  if (const char* columns = std::getenv("COLUMNS")) {
+    const long n = std::strtol(columns, nullptr, 10);
+    if (n >= 40) return static_cast<std::size_t>(n);
   }
-}
-
-void describe(const ModelInfo& m) {
-  std::printf("%s\n  %.*s\n  reference: %.*s\n", std::string(m.name).c_str(), static_cast<int>(m.description.size()),
-              m.description.data(), static_cast<int>(m.reference.size()), m.reference.data());
-  print_variables("state variables", m.variables, true);
-  print_variables("observables", m.observables, false);
-  std::printf("\nparameters\n  %-12s %-16s %12s %12s %12s  %s\n", "name", "unit", "default", "min", "max",
-              "meaning [source]");
-  for (const auto& p : m.parameters)
-    std::printf("  %-12s %-16s %12.5g %12.5g %12.5g  %.*s [%.*s]\n", std::string(p.name).c_str(),
-                std::string(p.unit).c_str(), p.value, p.min, p.max, static_cast<int>(p.description.size()),
-                p.description.data(), static_cast<int>(p.source.size()), p.source.data());
+  winsize size{};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 40) return size.ws_col;
+  return 100;
 }
 
 }  // namespace
 
-int models_command(const std::optional<std::string>& name, const ModelRegistry& registry) {
+int models_command(const std::optional<std::string>& name, Format format, const ModelRegistry& registry) {
   if (name) {
     const ModelInfo* m = registry.find(*name);
     if (m == nullptr) {
@@ -48,7 +39,12 @@ int models_command(const std::optional<std::string>& name, const ModelRegistry& 
       }
       return kBadInput;
     }
-    describe(*m);
+    if (format == Format::kMarkdown)
+      std::cout << describe_markdown(*m);
+    else if (format == Format::kJson)
+      std::cout << describe_json(*m);
+    else
+      std::cout << describe_text(*m, terminal_width());
     return kOk;
   }
   for (const auto& m : registry.models())

@@ -9,6 +9,7 @@
 #include "engine/cli/progress.hpp"
 #include "engine/cli/run_epilogue.hpp"
 #include "engine/core/errors.hpp"
+#include "engine/run/plan.hpp"
 
 namespace icbsim::cli {
 
@@ -21,8 +22,11 @@ int run_command(const RunOptions& options, const ModelRegistry& registry, const 
   request.resume = options.resume;
   request.part_tasks = options.part_size.value_or(app::kDefaultPartTasks);
   request.interrupt = options.interrupt;
+  if (!options.quiet && mpi.rank() == 0)
+    print_run_header(scenario, Plan(scenario).total_tasks(), options.sweep ? "sweep" : "run");
   Progress progress(!options.quiet && mpi.rank() == 0);
-  return finish_run(app::run_scenario(scenario, request, registry, mpi, std::ref(progress)), options.quiet);
+  return finish_run(app::run_scenario(scenario, request, registry, mpi, std::ref(progress)), options.quiet,
+                    options.show_tasks);
 }
 
 int restart_command(const RunOptions& options, const ModelRegistry& registry, const MpiSession& mpi) {
@@ -33,7 +37,7 @@ int restart_command(const RunOptions& options, const ModelRegistry& registry, co
   Progress progress(!options.quiet);
   return finish_run(app::restart_from_checkpoint(*options.from_checkpoint, options.scenario, options.output, registry,
                                                  std::ref(progress)),
-                    options.quiet);
+                    options.quiet, options.show_tasks);
 }
 
 }  // namespace icbsim::cli

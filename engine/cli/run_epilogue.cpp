@@ -1,6 +1,8 @@
 // The one end-of-run printout of run, sweep, restarts and branches.
 #include "engine/cli/run_epilogue.hpp"
 
+#include <omp.h>
+
 #include <iostream>
 
 #include "engine/cli/commands.hpp"
@@ -8,7 +10,7 @@
 
 namespace icbsim::cli {
 
-int finish_run(const app::RunOutcome& outcome, bool quiet) {
+int finish_run(const app::RunOutcome& outcome, bool quiet, bool show_tasks) {
   const RunReport& report = outcome.report;
   if (outcome.interrupted) {
     std::cerr << "interrupted: " << report.not_run << " of " << report.tasks
@@ -17,9 +19,10 @@ int finish_run(const app::RunOutcome& outcome, bool quiet) {
     return kTasksFailed;
   }
   if (!outcome.holds_result) return report.failed > 0 ? kTasksFailed : kOk;
+  if (quiet) std::cout << outcome.output << "\n";
   if (!quiet) {
     if (outcome.resumed_ranges > 0) std::cout << "resumed " << outcome.resumed_ranges << " range(s) of not-run tasks\n";
-    print_result_summary(read_result_file(outcome.output), outcome.output, std::cout);
+    print_result_summary(read_result_file(outcome.output), outcome.output, std::cout, show_tasks);
     print_sweep_report(outcome.output, std::cout);
     std::cout << "\nwall time     " << report.wall_seconds << " s on " << report.threads << " thread(s)"
               << (outcome.ranks > 1 ? " x " + std::to_string(outcome.ranks) + " MPI ranks" : std::string()) << "\n";
@@ -30,6 +33,12 @@ int finish_run(const app::RunOutcome& outcome, bool quiet) {
     return kTasksFailed;
   }
   return kOk;
+}
+
+void print_run_header(const Scenario& scenario, std::size_t tasks, const std::string& what) {
+  std::cout << what << " " << scenario.source_name << ": model " << scenario.model->name << ", " << tasks
+            << (tasks == 1 ? " task" : " tasks") << ", " << omp_get_max_threads() << " thread(s) -> "
+            << scenario.output_path << std::endl;
 }
 
 }  // namespace icbsim::cli

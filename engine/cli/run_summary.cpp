@@ -59,14 +59,15 @@ void print_readouts(const ResultFileContents& c, std::ostream& out) {
 }
 }  // namespace
 
-void print_result_summary(const ResultFileContents& c, const std::string& path, std::ostream& out) {
+void print_result_summary(const ResultFileContents& c, const std::string& path, std::ostream& out, bool show_tasks) {
   out << "result file   " << path << "\n"
       << "model         " << c.model << "\n"
       << "tasks         " << c.tasks << " (" << c.failed << " failed)\n"
       << "time          " << (c.time.empty() ? 0.0 : c.time.front()) << " to " << (c.time.empty() ? 0.0 : c.time.back())
       << " day, " << c.time.size() << " output points\n";
   const std::size_t n_times = c.time.size();
-  for (std::size_t task = 0; task < std::min(c.tasks, kTasksShown); ++task) {
+  const std::size_t shown = show_tasks ? std::min(c.tasks, kTasksShown) : 0;
+  for (std::size_t task = 0; task < shown; ++task) {
     out << "\ntask " << task;
     if (!c.failure_reasons[task].empty()) {
       out << ": FAILED: " << c.failure_reasons[task] << "\n";
@@ -85,8 +86,8 @@ void print_result_summary(const ResultFileContents& c, const std::string& path, 
       out << line;
     }
   }
-  if (!c.scan_times.empty()) print_readouts(c, out);
-  if (c.tasks > kTasksShown) out << "\n(" << c.tasks - kTasksShown << " more tasks in the file)\n";
+  if (show_tasks && !c.scan_times.empty()) print_readouts(c, out);
+  if (show_tasks && c.tasks > kTasksShown) out << "\n(" << c.tasks - kTasksShown << " more tasks in the file)\n";
   if (!c.report.empty()) out << "\n" << c.report;
 }
 

@@ -7,7 +7,9 @@
 
 namespace icbsim::cli {
 
-void print_result_summary(const ResultFileContents& contents, const std::string& path, std::ostream& out);
+/// The file's summary and trial report; the per-task tables of the first tasks with `show_tasks`.
+void print_result_summary(const ResultFileContents& contents, const std::string& path, std::ostream& out,
+                          bool show_tasks);
 
 /// The sensitivity tables of a finished sweep (nothing for other runs).
 void print_sweep_report(const std::string& path, std::ostream& out);

@@ -2,6 +2,7 @@
 // output file behind.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -37,6 +38,14 @@ TEST_CASE("icbsim run with no scenario runs the built-in quickstart", "[cli]") {
   CHECK(fs::exists(dir / "q.h5"));
   CHECK(r.output.find("model         kuznetsov1994") != std::string::npos);
   CHECK(r.output.find("tasks         1 (0 failed)") != std::string::npos);
+  // First the one line of what runs; no per-task table without --show-tasks.
+  CHECK(r.output.rfind("run <built-in quickstart: configs/scenarios/quickstart.yaml>: model kuznetsov1994, 1 task, ",
+                       0) == 0);
+  CHECK(r.output.find("-> " + (dir / "q.h5").string() + "\n") != std::string::npos);
+  CHECK(r.output.find("task 0") == std::string::npos);
+  const auto quiet = run_icbsim("run -q -o " + (dir / "quiet.h5").string());
+  CHECK(quiet.exit_code == 0);
+  CHECK(quiet.output == (dir / "quiet.h5").string() + "\n");  // -q: the output path only
 }
 
 // engine/cli/summary_command.cpp
@@ -46,23 +55,25 @@ TEST_CASE("icbsim summary reproduces the run's summary from the file alone", "[c
   REQUIRE(run.exit_code == 0);
   const auto summary = run_icbsim("summary " + (dir / "q.h5").string());
   CHECK(summary.exit_code == 0);
-  // The run prints the summary followed by its wall time; the summary command prints the same table.
-  CHECK(run.output.rfind(summary.output, 0) == 0);
+  // After its first line the run prints the summary, then its wall time; the summary command
+  // prints the same table.
+  CHECK(run.output.substr(run.output.find('\n') + 1).rfind(summary.output, 0) == 0);
   CHECK(run_icbsim("summary " + (dir / "missing.h5").string()).exit_code == 3);
 }
 
 TEST_CASE("a per-patient readout is printed and icbsim summary reproduces it from the file", "[cli][readout]") {
   const fs::path dir = fresh_folder("readout");
   const std::string fixture = std::string(ICBSIM_SOURCE_DIR) + "/tests/data/kuznetsov_readout.yaml";
-  const auto run = run_icbsim("run " + fixture + " -o " + (dir / "r.h5").string());
+  const auto run = run_icbsim("run " + fixture + " --show-tasks -o " + (dir / "r.h5").string());
   INFO(run.output);
   REQUIRE(run.exit_code == 0);
   CHECK(run.output.find("readout of task 0") != std::string::npos);
   CHECK(run.output.find("best response       SD") != std::string::npos);
   CHECK(run.output.find("SITC class") != std::string::npos);
-  const auto summary = run_icbsim("summary " + (dir / "r.h5").string());
+  const auto summary = run_icbsim("summary --show-tasks " + (dir / "r.h5").string());
   CHECK(summary.exit_code == 0);
-  CHECK(run.output.rfind(summary.output, 0) == 0);
+  CHECK(run.output.substr(run.output.find('\n') + 1).rfind(summary.output, 0) == 0);
+  CHECK(run_icbsim("summary " + (dir / "r.h5").string()).output.find("readout of task 0") == std::string::npos);
 }
 
 // engine/cli/progress.cpp: without a terminal, progress is a plain line (at least at the end).
@@ -72,9 +83,10 @@ TEST_CASE("a cohort run reports its progress on stderr", "[cli]") {
                             (dir / "c.h5").string());
   CHECK(r.exit_code == 0);
   CHECK(r.output.find("progress: 120/120 tasks (100.0%)") != std::string::npos);
+  // -q: no progress, only the output path.
   CHECK(run_icbsim("run " + std::string(ICBSIM_SOURCE_DIR) + "/tests/data/kuznetsov_cohort.yaml -q -o " +
                    (dir / "q.h5").string())
-            .output.find("progress") == std::string::npos);
+            .output == (dir / "q.h5").string() + "\n");
 }
 
 // engine/cli/merge_command.cpp: shards by --shard I/N merge back into the whole run.
@@ -280,4 +292,60 @@ TEST_CASE("icbsim checkpoint then run --from-checkpoint then branch", "[cli][che
   const auto not_checkpoint = run_icbsim("branch " + (dir / "straight.h5").string() + " " + other.string());
   CHECK(not_checkpoint.exit_code == 3);
   CHECK(not_checkpoint.output.find("is not an icbsim checkpoint file") != std::string::npos);
+}
+
+// engine/cli/summary_command.cpp: the stored trial report as JSON, CSV and Markdown; the JSON is
+// checked with Python's json module against the stored text report.
+TEST_CASE("icbsim summary --format json|csv|markdown renders the stored trial report", "[cli][report]") {
+  const fs::path dir = fresh_folder("summary_formats");
+  const std::string file = (dir / "c.h5").string();
+  REQUIRE(run_icbsim("run -q " + std::string(ICBSIM_SOURCE_DIR) + "/tests/data/kuznetsov_cohort.yaml -o " + file)
+              .exit_code == 0);
+  const auto json = run_icbsim("summary --format json " + file + " > " + (dir / "report.json").string());
+  REQUIRE(json.exit_code == 0);
+  // Every group's n, ORR and median PFS in the JSON equal the numbers of the text report's row.
+  const auto check = run_command(
+      "/usr/bin/python3 -c \"import json,sys,h5py\n"
+      "r=json.load(open(sys.argv[1])); text=h5py.File(sys.argv[2],'r').attrs['report']\n"
+      "text=text.decode() if isinstance(text,bytes) else text\n"
+      "for g in r['groups']:\n"
+      "  k=1+len(g['group'].split())\n"
+      "  row=[l.split() for l in text.splitlines() if l.split()[:k]==[g['arm']]+g['group'].split()][0]\n"
+      "  assert int(row[k])==g['n'], (row,g['n'])\n"
+      "  assert '%.1f'%(100*g['orr']['estimate']) in row, (row,g['orr'])\n"
+      "print(len(r['groups']),'groups')\" " +
+      (dir / "report.json").string() + " " + file);
+  INFO(check.output);
+  CHECK(check.exit_code == 0);
+  const auto csv = run_icbsim("summary --format csv " + file);
+  CHECK(csv.exit_code == 0);
+  CHECK(csv.output.rfind("arm,group,n,failed,CR,PR,SD,PD,NE,orr,", 0) == 0);
+  const auto markdown = run_icbsim("summary --format markdown " + file);
+  CHECK(markdown.output.rfind("| arm | group | n |", 0) == 0);
+  // A file without a trial report, and a format that does not exist.
+  REQUIRE(run_icbsim("run -q -o " + (dir / "q.h5").string()).exit_code == 0);
+  const auto none = run_icbsim("summary --format json " + (dir / "q.h5").string());
+  CHECK(none.exit_code == 2);
+  CHECK(none.output.find("holds no trial report") != std::string::npos);
+  CHECK(run_icbsim("summary --format yaml " + file).exit_code == 2);
+}
+
+// engine/cli/models_command.cpp: --describe fits the terminal and has Markdown and JSON forms.
+TEST_CASE("icbsim models --describe wraps to the terminal width and renders markdown and json", "[cli]") {
+  const auto text = run_command("COLUMNS=80 " + std::string(ICBSIM_EXE) + " models --describe nsclc_icb");
+  REQUIRE(text.exit_code == 0);
+  std::size_t longest = 0, start = 0;
+  while (start < text.output.size()) {
+    const std::size_t end = text.output.find('\n', start);
+    longest = std::max(longest, (end == std::string::npos ? text.output.size() : end) - start);
+    start = end == std::string::npos ? text.output.size() : end + 1;
+  }
+  CHECK(longest <= 80);
+  const auto markdown = run_icbsim("models --describe kuznetsov1994 --format markdown");
+  CHECK(markdown.output.find("| `a` | 1/day | 0.18 | 0 | inf | maximal tumour growth rate |") != std::string::npos);
+  const auto json =
+      run_command(std::string(ICBSIM_EXE) +
+                  " models --describe kuznetsov1994 --format json | /usr/bin/python3 -c \"import json,sys; "
+                  "m=json.load(sys.stdin); print(len(m['parameters']), m['parameters'][5]['default'])\"");
+  CHECK(json.output == "8 0.18\n");
 }

@@ -1,4 +1,5 @@
-// YAML emission of a resolved scenario; numbers are written with round-trip precision.
+// YAML emission of a resolved scenario; numbers are written in the shortest form that reads back
+// to the same double.
 #include "engine/io/config/scenario_writer.hpp"
 #include "engine/io/config/spatial_writer.hpp"
 
@@ -7,14 +8,13 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "engine/core/number_text.hpp"
+
 namespace icbsim {
 namespace {
 
-std::string exact(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", v);
-  return buffer;
-}
+/// The shortest text that reads back to `v` (0.1, not 0.10000000000000001).
+std::string exact(double v) { return std::isnan(v) ? std::string(".nan") : shortest(v); }
 
 std::string with_unit(double v, std::string_view unit) {
   return unit.empty() ? exact(v) : exact(v) + " " + std::string(unit);

@@ -1,18 +1,20 @@
-// YAML emission of `spatial:`; numbers with round-trip precision.
+// YAML emission of `spatial:`; numbers in the shortest form that reads back to the same double.
 #include "engine/io/config/spatial_writer.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <string>
 
 #include <yaml-cpp/yaml.h>
 
+#include "engine/core/number_text.hpp"
+
 namespace icbsim {
 namespace {
 
 std::string quantity(double v, std::string_view unit) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", v);
-  return unit.empty() ? std::string(buffer) : std::string(buffer) + " " + std::string(unit);
+  const std::string number = std::isnan(v) ? std::string(".nan") : shortest(v);
+  return unit.empty() ? number : number + " " + std::string(unit);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "engine/io/h5/complete_file.hpp"
 #include "engine/io/h5/hdf5_handle.hpp"
 #include "engine/io/results/result_layout.hpp"
+#include "engine/io/results/trial_report_file.hpp"
 #include "engine/run/plan.hpp"
 #include "engine/run/trial_assembly.hpp"
 
@@ -167,42 +168,6 @@ bool copy_chunks(hid_t source, hid_t target, hsize_t offset, hsize_t rows) {
   return true;
 }
 
-/// The trial report of a (merged) file, rebuilt from its task and outcome columns.
-std::string trial_report_of(hid_t file, const Scenario& scenario) {
-  const Plan plan(scenario);
-  const auto arm = h5::read_enum_codes(file, "/tasks/arm");
-  const auto status = h5::read_enum_codes(file, std::string(results::kStatus));
-  const auto best = h5::read_enum_codes(file, "/outcomes/best_response");
-  const auto sitc = h5::read_enum_codes(file, "/outcomes/sitc_class");
-  const auto hyper = h5::read_enum_codes(file, "/outcomes/hyperprogression");
-  const auto pfs_event = h5::read_enum_codes(file, "/outcomes/pfs_event");
-  const auto os_event = h5::read_enum_codes(file, "/outcomes/os_event");
-  const auto pfs = h5::read_doubles(file, "/outcomes/pfs_days");
-  const auto os = h5::read_doubles(file, "/outcomes/os_days");
-  std::vector<std::vector<int>> carries;
-  for (const std::string& mechanism : reported_mechanisms(scenario))
-    carries.push_back(h5::read_enum_codes(file, "/tasks/carries/" + mechanism));
-  std::vector<double> stratum_values;
-  if (scenario.strata) stratum_values = h5::read_doubles(file, "/parameters/" + scenario.strata->name);
-  std::vector<cohort::TaskSummary> tasks(arm.size());
-  for (std::size_t i = 0; i < tasks.size(); ++i) {
-    cohort::TaskSummary& t = tasks[i];
-    t.arm = static_cast<std::uint16_t>(arm[i]);
-    t.ok = results::is(status[i], results::TaskStatus::kOk);
-    t.best = static_cast<readout::Response>(best[i]);
-    t.sitc = static_cast<readout::SitcClass>(sitc[i]);
-    t.hyperprogression = hyper[i] != 0;
-    t.pfs_days = static_cast<float>(pfs[i]);
-    t.pfs_event = pfs_event[i] != 0;
-    t.os_days = static_cast<float>(os[i]);
-    t.os_event = os_event[i] != 0;
-    for (const auto& c : carries) t.carries.push_back(c[i] != 0);
-    if (scenario.strata)
-      t.stratum = scenario.strata->stratum_of(stratum_values[i]);
-  }
-  return assemble_trial_report(scenario, plan, tasks).text;
-}
-
 /// Row of the first dose of global task `task` in a whole-scenario file's dose table.
 hsize_t first_dose_row(hid_t file, long long task) {
   const std::vector<hsize_t> dims = h5::dataset_dims(file, "/doses/task");
@@ -330,7 +295,8 @@ MergeSummary merge(const std::string& output, const std::vector<std::string>& pa
     h5::set_attribute(out.get(), "wall_seconds", wall);
     h5::set_attribute(out.get(), "merged_shards", static_cast<long long>(shards.size()));
     const Scenario scenario = load_scenario_text(summary.scenario_resolved, "<scenario_resolved of the shards>", registry);
-    if (scenario.readout && !scenario.sweep) h5::set_attribute(out.get(), "report", trial_report_of(out.get(), scenario));
+    if (scenario.readout && !scenario.sweep)
+      h5::set_attribute(out.get(), "report", trial_report_of(out.get(), scenario).text);
     if (scenario.sweep) write_sweep_analysis(out.get(), scenario);
   });
   return summary;

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "engine/core/number_text.hpp"
 #include "engine/io/config/scenario_loader.hpp"
 #include "engine/io/config/scenario_writer.hpp"
 #include "models/register_builtin.hpp"
@@ -16,12 +17,11 @@ namespace {
 
 using icbsim::testing::registry;
 
-/// `v` as the writer formats numbers: %.17g, enough digits for strtod to give `v` back.
+/// `v` as the writer formats numbers: the shortest text for which strtod gives `v` back.
 std::string number(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", v);
-  REQUIRE(std::strtod(buffer, nullptr) == v);
-  return buffer;
+  const std::string text = icbsim::shortest(v);
+  REQUIRE(std::strtod(text.c_str(), nullptr) == v);
+  return text;
 }
 
 /// The text after "spatial:" in the resolved YAML of `s`.
@@ -62,7 +62,7 @@ TEST_CASE("spatial section is written with units, every parameter and the snapsh
     CHECK_THAT(text, Contains("\n    " + std::string(p.name) + ": " + number(spec.parameters[i]) + unit + "\n"));
   }
   CHECK_THAT(text, Contains("nest_radius: 250 um\n"));
-  CHECK_THAT(text, Contains("tumour_ifng_half: 0.00296 nM\n"));  // %.17g of the default 0.00296
+  CHECK_THAT(text, Contains("tumour_ifng_half: 0.00296 nM\n"));  // the default 0.00296, shortest form
   CHECK_THAT(text, Contains("snapshots:") && Contains("times: [0 day, 14 day]") && Contains("tasks: [0]"));
 }
 
