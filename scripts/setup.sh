@@ -7,7 +7,8 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libeigen3-dev libboost-dev libhdf5-dev hdf5-tools libyaml-cpp-dev catch2 libcli11-dev
   libopenmpi-dev openmpi-bin libnlopt-dev librandom123-dev
-  python3 python3-h5py python3-numpy python3-matplotlib python3-pil
+  python3 python3-h5py python3-numpy python3-matplotlib python3-pil python3-yaml
+  snakemake
 )
 
 missing=()
