@@ -89,3 +89,92 @@ TEST_CASE("PFS from RECIST and iRECIST assessments", "[readout][death_rule]") {
   CHECK(icpd.event);
   CHECK(icpd.time == Approx(42.0).epsilon(1e-12));
 }
+
+TEST_CASE("PFS is censored at the last evaluable assessment, not the last scheduled one",
+          "[readout][death_rule]") {
+  // Hand-worked patient (FDA 2018, Appendix 3, Table A): treatment starts on day 0, scans are
+  // scheduled every 42 days, follow-up ends on day 200.
+  //   day  42  SD      evaluable
+  //   day  84  SD      evaluable                       <- last evaluable assessment
+  //   day 126  NE      targets not assessed
+  //   day 168  missed  scan not done (NE without measurements)
+  // No progression, alive at day 200: PFS is censored at day 84 (84 - 0 = 84 days), not at the
+  // last scheduled scan (168 days) nor at the end of follow-up (200 days).
+  const Baseline baseline{0.0, {TargetLesion{"lung", false, 50.0}}, NonTargetStatus::kNone};
+  auto measured = [](double t, double mm) {
+    Scan s;
+    s.time = t;
+    s.target_mm = {mm};
+    return s;
+  };
+  auto not_assessed = [](double t) {
+    Scan s;
+    s.time = t;
+    s.not_evaluable = true;
+    return s;
+  };
+  const SurvivalTime alive{200.0, false};
+  const std::vector<Scan> scans{measured(42, 48), measured(84, 47), not_assessed(126), not_assessed(168)};
+  const RecistResult recist = assess_recist(baseline, scans);
+  REQUIRE(recist.scans[1].overall == Response::kSD);
+  REQUIRE(recist.scans[2].overall == Response::kNE);
+  const SurvivalTime pfs = progression_free_survival(recist, alive, 0.0, 200.0);
+  CHECK_FALSE(pfs.event);
+  CHECK(pfs.time == Approx(84.0).epsilon(1e-12));
+  // Counted from the start of treatment: the same scans with treatment starting on day 10 give
+  // 84 - 10 = 74 days.
+  CHECK(progression_free_survival(recist, SurvivalTime{190.0, false}, 10.0, 200.0).time ==
+        Approx(74.0).epsilon(1e-12));
+
+  // The same schedule as bare assessments (true = evaluable) for the event cases.
+  const std::vector<TumourAssessment> sd_ne_missed{{42, true}, {84, true}, {126, false}, {168, false}};
+  const std::vector<TumourAssessment> sd_missed_missed{{42, true}, {84, false}, {126, false}, {168, true}};
+  CHECK(progression_free_survival(sd_ne_missed, std::nullopt, alive, 0.0, 200.0).time == Approx(84.0));
+
+  // Death on day 100, after the day-84 scan: PFS event at day 100. The scans of days 126 and 168
+  // come after death (never done) and neither censor nor count as missed: 100 days, event.
+  const SurvivalTime died_100{100.0, true};
+  const SurvivalTime death_event = progression_free_survival(sd_ne_missed, std::nullopt, died_100, 0.0, 200.0);
+  CHECK(death_event.event);
+  CHECK(death_event.time == Approx(100.0).epsilon(1e-12));
+  // A progression "seen" on day 126, after death on day 100, cannot move the event: still day 100.
+  CHECK(progression_free_survival(sd_ne_missed, 126.0, died_100, 0.0, 200.0).time == Approx(100.0).epsilon(1e-12));
+
+  // Death on day 150 after the scans of days 84 and 126 were both missed: two missed assessments
+  // in a row before the event, so the death is censored at the last evaluable scan, day 42.
+  const SurvivalTime died_150{150.0, true};
+  const SurvivalTime after_two_missed = progression_free_survival(sd_missed_missed, std::nullopt, died_150, 0.0, 200.0);
+  CHECK_FALSE(after_two_missed.event);
+  CHECK(after_two_missed.time == Approx(42.0).epsilon(1e-12));
+  // Progression on day 168 after the same two missed scans: censored at day 42 too.
+  const SurvivalTime pd_after_two_missed = progression_free_survival(sd_missed_missed, 168.0, alive, 0.0, 200.0);
+  CHECK_FALSE(pd_after_two_missed.event);
+  CHECK(pd_after_two_missed.time == Approx(42.0).epsilon(1e-12));
+  // Death on day 110 after one missed scan (day 84) only: an event at 110 days.
+  const SurvivalTime died_110{110.0, true};
+  const SurvivalTime after_one_missed = progression_free_survival(sd_missed_missed, std::nullopt, died_110, 0.0, 200.0);
+  CHECK(after_one_missed.event);
+  CHECK(after_one_missed.time == Approx(110.0).epsilon(1e-12));
+
+  // A scan with targets not assessed but a new lesion is PD (RECIST Table 4), hence evaluable and
+  // the event: 42 SD, 84 NE + new lesion -> PD on day 84, 84 days.
+  Scan new_lesion = not_assessed(84);
+  new_lesion.new_lesion = true;
+  new_lesion.new_lesion_count = 1;
+  const std::vector<Scan> with_new_lesion{measured(42, 48), new_lesion};
+  const SurvivalTime pd = progression_free_survival(assess_recist(baseline, with_new_lesion), alive, 0.0, 200.0);
+  CHECK(pd.event);
+  CHECK(pd.time == Approx(84.0).epsilon(1e-12));
+
+  // No evaluable assessment at all (every scan NE): censored at start, 0 days.
+  const std::vector<TumourAssessment> none{{42, false}, {84, false}};
+  const SurvivalTime unassessed = progression_free_survival(none, std::nullopt, alive, 0.0, 200.0);
+  CHECK_FALSE(unassessed.event);
+  CHECK(unassessed.time == 0.0);
+  // A scan after the end of follow-up is not seen: censored at day 84 with follow-up ending on 100.
+  const std::vector<TumourAssessment> beyond{{42, true}, {84, true}, {126, true}};
+  CHECK(progression_free_survival(beyond, std::nullopt, SurvivalTime{100.0, false}, 0.0, 100.0).time == Approx(84.0));
+  // Assessments out of order are refused.
+  const std::vector<TumourAssessment> unordered{{84, true}, {42, true}};
+  CHECK_THROWS_AS(progression_free_survival(unordered, std::nullopt, alive, 0.0, 200.0), icbsim::Error);
+}
