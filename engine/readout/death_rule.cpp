@@ -63,8 +63,10 @@ SurvivalTime progression_free_survival(std::optional<double> progression_day, co
 
 SurvivalTime progression_free_survival(std::span<const TumourAssessment> assessments,
                                        std::optional<double> progression_day, const SurvivalTime& death,
-                                       double start_day, double end_of_follow_up_day) {
+                                       double start_day, double end_of_follow_up_day,
+                                       std::optional<double> new_therapy_day) {
   check_window(start_day, end_of_follow_up_day);
+  if (new_therapy_day && !std::isfinite(*new_therapy_day)) throw Error("PFS: new-therapy day must be finite");
   if (!std::isfinite(death.time) || death.time < 0.0) throw Error("PFS: death time must be finite and >= 0");
   for (std::size_t i = 0; i < assessments.size(); ++i) {
     if (!std::isfinite(assessments[i].day)) throw Error("PFS: assessment days must be finite");
@@ -82,6 +84,7 @@ SurvivalTime progression_free_survival(std::span<const TumourAssessment> assessm
   int missed_in_a_row = 0;
   for (const TumourAssessment& a : assessments) {
     if (a.day > end_of_follow_up_day || (death.event && a.day > death_day)) break;
+    if (new_therapy_day && a.day > *new_therapy_day) break;  // first-line PFS ends with first-line therapy
     if (outcome.event ? a.day >= horizon : a.day > horizon) break;
     if (a.evaluable) {
       last_evaluable = a.day;
@@ -90,7 +93,8 @@ SurvivalTime progression_free_survival(std::span<const TumourAssessment> assessm
       ++missed_in_a_row;
     }
   }
-  if (outcome.event && missed_in_a_row < kMissedAssessmentsBeforeCensoring) return outcome;
+  const bool after_new_therapy = new_therapy_day && start_day + outcome.time > *new_therapy_day;
+  if (outcome.event && !after_new_therapy && missed_in_a_row < kMissedAssessmentsBeforeCensoring) return outcome;
   return progression_free_survival(std::nullopt, SurvivalTime{death.time, false}, last_evaluable, start_day,
                                    end_of_follow_up_day);
 }
@@ -108,15 +112,21 @@ std::vector<TumourAssessment> tumour_assessments(const IrecistResult& irecist) {
 }
 
 SurvivalTime progression_free_survival(const RecistResult& recist, const SurvivalTime& death,
-                                       double start_day, double end_of_follow_up_day) {
+                                       double start_day, double end_of_follow_up_day,
+                                       std::optional<double> new_therapy_day) {
   return progression_free_survival(tumour_assessments(recist), recist.progression_day, death, start_day,
-                                   end_of_follow_up_day);
+                                   end_of_follow_up_day, new_therapy_day);
 }
 
 SurvivalTime progression_free_survival(const IrecistResult& irecist, const SurvivalTime& death,
-                                       double start_day, double end_of_follow_up_day) {
-  return progression_free_survival(tumour_assessments(irecist), irecist.progression_day, death, start_day,
-                                   end_of_follow_up_day);
+                                       double start_day, double end_of_follow_up_day,
+                                       std::optional<double> new_therapy_day) {
+  // Progression is documented at iCPD: confirmed only after the next line started, it was not
+  // documented under this therapy.
+  std::optional<double> progression = irecist.progression_day;
+  if (new_therapy_day && irecist.icpd_day && *irecist.icpd_day > *new_therapy_day) progression.reset();
+  return progression_free_survival(tumour_assessments(irecist), progression, death, start_day, end_of_follow_up_day,
+                                   new_therapy_day);
 }
 
 }  // namespace icbsim::readout

@@ -51,11 +51,15 @@ inline constexpr int kMissedAssessmentsBeforeCensoring = 2;
 /// kMissedAssessmentsBeforeCensoring or more assessments in a row before it were missed or not
 /// evaluable; otherwise PFS is censored at the last *evaluable* assessment, not the last scheduled
 /// one. A scan after death was never done and a scan after the end of follow-up is not seen: neither
-/// counts. With no evaluable assessment PFS is censored at start. `assessments` are the scheduled
-/// scans after baseline in increasing day order; `death` is the OS counted from `start_day` [day].
+/// counts. With no evaluable assessment PFS is censored at start. `new_therapy_day` is the start of
+/// a next line of therapy [day]: scans after it do not count and a progression or death after it
+/// is censored at the last evaluable assessment on or before it (FDA 2018 Table A, "new anticancer
+/// treatment started"). `assessments` are the scheduled scans after baseline in increasing day
+/// order; `death` is the OS counted from `start_day` [day].
 SurvivalTime progression_free_survival(std::span<const TumourAssessment> assessments,
                                        std::optional<double> progression_day, const SurvivalTime& death,
-                                       double start_day, double end_of_follow_up_day);
+                                       double start_day, double end_of_follow_up_day,
+                                       std::optional<double> new_therapy_day = std::nullopt);
 
 /// The scans of a RECIST 1.1 assessment as PFS assessments (evaluable: overall call other than NE).
 std::vector<TumourAssessment> tumour_assessments(const RecistResult& recist);
@@ -65,11 +69,14 @@ std::vector<TumourAssessment> tumour_assessments(const IrecistResult& irecist);
 
 /// PFS with RECIST 1.1 progression, censored at the last evaluable scan (rules above).
 SurvivalTime progression_free_survival(const RecistResult& recist, const SurvivalTime& death,
-                                       double start_day, double end_of_follow_up_day);
+                                       double start_day, double end_of_follow_up_day,
+                                       std::optional<double> new_therapy_day = std::nullopt);
 
 /// PFS with iRECIST progression (the date of the iUPD that iCPD confirmed); censoring at the last
-/// scan that was not NE, so an unconfirmed iUPD is censored at the last assessment.
+/// scan that was not NE, so an unconfirmed iUPD is censored at the last assessment. An iUPD
+/// confirmed only after `new_therapy_day` was not documented under this therapy: censored.
 SurvivalTime progression_free_survival(const IrecistResult& irecist, const SurvivalTime& death,
-                                       double start_day, double end_of_follow_up_day);
+                                       double start_day, double end_of_follow_up_day,
+                                       std::optional<double> new_therapy_day = std::nullopt);
 
 }  // namespace icbsim::readout

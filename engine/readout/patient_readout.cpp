@@ -136,7 +136,8 @@ PatientReadout read_patient(const TumourMapping& mapping, const ReadoutSettings&
       out.irecist.push_back(IrecistResponse::kNE);
       assessments.push_back({scan_times[s], false});
     }
-    out.pfs = progression_free_survival(assessments, std::nullopt, out.os, start_day, end_day);
+    out.pfs = progression_free_survival(assessments, std::nullopt, out.os, start_day, end_day,
+                                        exposure.new_therapy_day);
   } else {
     const RecistResult recist = assess_recist(baseline, scans, settings.recist);
     for (const auto& call : recist.scans) {
@@ -152,10 +153,10 @@ PatientReadout read_patient(const TumourMapping& mapping, const ReadoutSettings&
       const IrecistResult irecist = assess_irecist(baseline, scans, settings.irecist);
       for (const auto& call : irecist.scans) out.irecist.push_back(call.response);
       out.best_irecist = irecist.best_response;
-      out.pfs = progression_free_survival(irecist, out.os, start_day, end_day);
+      out.pfs = progression_free_survival(irecist, out.os, start_day, end_day, exposure.new_therapy_day);
     } else {
       out.irecist.resize(out.recist.size(), IrecistResponse::kNE);
-      out.pfs = progression_free_survival(recist, out.os, start_day, end_day);
+      out.pfs = progression_free_survival(recist, out.os, start_day, end_day, exposure.new_therapy_day);
     }
 
     // SITC class: exposure, best response and a confirmation scan >= 4 weeks after the first PD.

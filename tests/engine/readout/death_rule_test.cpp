@@ -178,3 +178,56 @@ TEST_CASE("PFS is censored at the last evaluable assessment, not the last schedu
   const std::vector<TumourAssessment> unordered{{84, true}, {42, true}};
   CHECK_THROWS_AS(progression_free_survival(unordered, std::nullopt, alive, 0.0, 200.0), icbsim::Error);
 }
+
+TEST_CASE("PFS ends with first-line therapy when a next line starts before progression",
+          "[readout][death_rule]") {
+  // Hand-worked (FDA 2018, Appendix 3, Table A, "new anticancer treatment started"): scans every
+  // 42 days, all evaluable; second-line therapy starts on day 100; follow-up ends on day 300.
+  //   progression on day 168 (after the new therapy): censored at the last evaluable scan on or
+  //     before day 100, day 84 -> 84 days, no event;
+  //   progression on day 84 (before the new therapy): an event at 84 days;
+  //   death on day 150 without progression: censored at day 84 as well;
+  //   no progression, alive: censored at day 84, not at the last scan (day 252).
+  const std::vector<TumourAssessment> scans{{42, true}, {84, true}, {126, true}, {168, true}, {210, true}, {252, true}};
+  const SurvivalTime alive{300.0, false};
+  const SurvivalTime late = progression_free_survival(scans, 168.0, alive, 0.0, 300.0, 100.0);
+  CHECK_FALSE(late.event);
+  CHECK(late.time == Approx(84.0).epsilon(1e-12));
+  const SurvivalTime before = progression_free_survival(scans, 84.0, alive, 0.0, 300.0, 100.0);
+  CHECK(before.event);
+  CHECK(before.time == Approx(84.0).epsilon(1e-12));
+  const SurvivalTime died = progression_free_survival(scans, std::nullopt, SurvivalTime{150.0, true}, 0.0, 300.0, 100.0);
+  CHECK_FALSE(died.event);
+  CHECK(died.time == Approx(84.0).epsilon(1e-12));
+  CHECK(progression_free_survival(scans, std::nullopt, alive, 0.0, 300.0, 100.0).time == Approx(84.0));
+  // A progression scan on the day the next line starts is before it (scan, then dosing): event.
+  CHECK(progression_free_survival(scans, 84.0, alive, 0.0, 300.0, 84.0).event);
+  // Without a next line the same patient progresses on day 168: an event at 168 days.
+  CHECK(progression_free_survival(scans, 168.0, alive, 0.0, 300.0).time == Approx(168.0));
+}
+
+TEST_CASE("iRECIST PFS: an iUPD confirmed only after the next line started is censored", "[readout][death_rule]") {
+  // Baseline 50 mm. Day 42: 62 mm (+24 %, +12 mm) is iUPD. Day 84: 70 mm (+8 mm since iUPD,
+  // >= 5 mm and >= 28 days later) is iCPD, so progression is dated at the iUPD, day 42.
+  //   second line from day 60 (between iUPD and iCPD): the progression was documented only under
+  //     the new therapy -> censored at the last evaluable scan on or before day 60: day 42, 42 days;
+  //   second line from day 90 (after iCPD): an event at 42 days.
+  const Baseline baseline{0.0, {TargetLesion{"lung", false, 50.0}}, NonTargetStatus::kNone};
+  auto scan = [](double t, double mm) {
+    Scan s;
+    s.time = t;
+    s.target_mm = {mm};
+    return s;
+  };
+  const std::vector<Scan> scans{scan(42, 62), scan(84, 70)};
+  const IrecistResult irecist = assess_irecist(baseline, scans);
+  REQUIRE(irecist.icpd_day == Approx(84.0));
+  REQUIRE(irecist.progression_day == Approx(42.0));
+  const SurvivalTime alive{365.0, false};
+  const SurvivalTime switched_early = progression_free_survival(irecist, alive, 0.0, 365.0, 60.0);
+  CHECK_FALSE(switched_early.event);
+  CHECK(switched_early.time == Approx(42.0).epsilon(1e-12));
+  const SurvivalTime switched_late = progression_free_survival(irecist, alive, 0.0, 365.0, 90.0);
+  CHECK(switched_late.event);
+  CHECK(switched_late.time == Approx(42.0).epsilon(1e-12));
+}
