@@ -61,20 +61,72 @@ SurvivalTime progression_free_survival(std::optional<double> progression_day, co
   return {censor, false};
 }
 
+SurvivalTime progression_free_survival(std::span<const TumourAssessment> assessments,
+                                       std::optional<double> progression_day, const SurvivalTime& death,
+                                       double start_day, double end_of_follow_up_day,
+                                       std::optional<double> new_therapy_day) {
+  check_window(start_day, end_of_follow_up_day);
+  if (new_therapy_day && !std::isfinite(*new_therapy_day)) throw Error("PFS: new-therapy day must be finite");
+  if (!std::isfinite(death.time) || death.time < 0.0) throw Error("PFS: death time must be finite and >= 0");
+  for (std::size_t i = 0; i < assessments.size(); ++i) {
+    if (!std::isfinite(assessments[i].day)) throw Error("PFS: assessment days must be finite");
+    if (i > 0 && !(assessments[i].day > assessments[i - 1].day))
+      throw Error("PFS: assessment days must increase strictly");
+  }
+  // The event the patient would count with, and the day it happens.
+  const SurvivalTime outcome = progression_free_survival(progression_day, death, std::nullopt, start_day,
+                                                         end_of_follow_up_day);
+  const double death_day = start_day + death.time;
+  // Assessments that count: done (not after death) and seen (not after the end of follow-up); for
+  // an event, those before it (the progression scan itself is the event).
+  const double horizon = outcome.event ? start_day + outcome.time : end_of_follow_up_day;
+  std::optional<double> last_evaluable;
+  int missed_in_a_row = 0;
+  for (const TumourAssessment& a : assessments) {
+    if (a.day > end_of_follow_up_day || (death.event && a.day > death_day)) break;
+    if (new_therapy_day && a.day > *new_therapy_day) break;  // first-line PFS ends with first-line therapy
+    if (outcome.event ? a.day >= horizon : a.day > horizon) break;
+    if (a.evaluable) {
+      last_evaluable = a.day;
+      missed_in_a_row = 0;
+    } else {
+      ++missed_in_a_row;
+    }
+  }
+  const bool after_new_therapy = new_therapy_day && start_day + outcome.time > *new_therapy_day;
+  if (outcome.event && !after_new_therapy && missed_in_a_row < kMissedAssessmentsBeforeCensoring) return outcome;
+  return progression_free_survival(std::nullopt, SurvivalTime{death.time, false}, last_evaluable, start_day,
+                                   end_of_follow_up_day);
+}
+
+std::vector<TumourAssessment> tumour_assessments(const RecistResult& recist) {
+  std::vector<TumourAssessment> out;
+  for (const RecistScanCall& c : recist.scans) out.push_back({c.time, c.overall != Response::kNE});
+  return out;
+}
+
+std::vector<TumourAssessment> tumour_assessments(const IrecistResult& irecist) {
+  std::vector<TumourAssessment> out;
+  for (const IrecistScanCall& c : irecist.scans) out.push_back({c.time, c.response != IrecistResponse::kNE});
+  return out;
+}
+
 SurvivalTime progression_free_survival(const RecistResult& recist, const SurvivalTime& death,
-                                       double start_day, double end_of_follow_up_day) {
-  std::optional<double> last;
-  for (const RecistScanCall& c : recist.scans)
-    if (c.overall != Response::kNE) last = c.time;
-  return progression_free_survival(recist.progression_day, death, last, start_day, end_of_follow_up_day);
+                                       double start_day, double end_of_follow_up_day,
+                                       std::optional<double> new_therapy_day) {
+  return progression_free_survival(tumour_assessments(recist), recist.progression_day, death, start_day,
+                                   end_of_follow_up_day, new_therapy_day);
 }
 
 SurvivalTime progression_free_survival(const IrecistResult& irecist, const SurvivalTime& death,
-                                       double start_day, double end_of_follow_up_day) {
-  std::optional<double> last;
-  for (const IrecistScanCall& c : irecist.scans)
-    if (c.response != IrecistResponse::kNE) last = c.time;
-  return progression_free_survival(irecist.progression_day, death, last, start_day, end_of_follow_up_day);
+                                       double start_day, double end_of_follow_up_day,
+                                       std::optional<double> new_therapy_day) {
+  // Progression is documented at iCPD: confirmed only after the next line started, it was not
+  // documented under this therapy.
+  std::optional<double> progression = irecist.progression_day;
+  if (new_therapy_day && irecist.icpd_day && *irecist.icpd_day > *new_therapy_day) progression.reset();
+  return progression_free_survival(tumour_assessments(irecist), progression, death, start_day, end_of_follow_up_day,
+                                   new_therapy_day);
 }
 
 }  // namespace icbsim::readout

@@ -125,14 +125,19 @@ PatientReadout read_patient(const TumourMapping& mapping, const ReadoutSettings&
       series.push_back(SldSample{times[i], sld});
     }
   out.os = overall_survival(series, start_day, end_day, settings.death);
-  out.pfs = out.os;  // without measurable disease only death ends progression-free survival
 
   if (!out.measurable) {
+    // No target lesion: every scan is NE, so PFS has no evaluable assessment (censored at start,
+    // or death when it comes before two scans are missed).
+    std::vector<TumourAssessment> assessments;
     for (std::size_t s = 1; s < scan_times.size(); ++s) {
       out.sld_mm.push_back(kNaN);
       out.recist.push_back(Response::kNE);
       out.irecist.push_back(IrecistResponse::kNE);
+      assessments.push_back({scan_times[s], false});
     }
+    out.pfs = progression_free_survival(assessments, std::nullopt, out.os, start_day, end_day,
+                                        exposure.new_therapy_day);
   } else {
     const RecistResult recist = assess_recist(baseline, scans, settings.recist);
     for (const auto& call : recist.scans) {
@@ -143,19 +148,16 @@ PatientReadout read_patient(const TumourMapping& mapping, const ReadoutSettings&
     out.best_change_pct = recist.best_change_pct.value_or(kNaN);
     out.progression_day = recist.progression_day;
     out.response_day = recist.response_day;
-    std::optional<double> pfs_progression = recist.progression_day;
+    // PFS: censored at the last evaluable scan (not the last scheduled one), engine/readout/death_rule.hpp.
     if (settings.criteria == Criteria::kIrecist) {
       const IrecistResult irecist = assess_irecist(baseline, scans, settings.irecist);
       for (const auto& call : irecist.scans) out.irecist.push_back(call.response);
       out.best_irecist = irecist.best_response;
-      pfs_progression = irecist.progression_day;
+      out.pfs = progression_free_survival(irecist, out.os, start_day, end_day, exposure.new_therapy_day);
     } else {
       out.irecist.resize(out.recist.size(), IrecistResponse::kNE);
+      out.pfs = progression_free_survival(recist, out.os, start_day, end_day, exposure.new_therapy_day);
     }
-
-    const std::optional<double> last_scan =
-        scan_times.size() > 1 ? std::optional<double>(scan_times.back()) : std::nullopt;
-    out.pfs = progression_free_survival(pfs_progression, out.os, last_scan, start_day, end_day);
 
     // SITC class: exposure, best response and a confirmation scan >= 4 weeks after the first PD.
     out.exposure_days = exposure_days(exposure, recist.progression_day);

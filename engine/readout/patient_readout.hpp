@@ -65,6 +65,9 @@ struct ReadoutSettings {
 /// The exposure to therapy: dose start times of every drug [day].
 struct TreatmentExposure {
   std::vector<double> dose_times;
+  /// Start of a next line of therapy [day]: PFS is censored at the last evaluable scan on or
+  /// before it when progression or death comes later (none: no next line).
+  std::optional<double> new_therapy_day = std::nullopt;
 };
 
 /// Per-scan record and per-patient outcomes.

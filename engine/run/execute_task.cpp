@@ -14,9 +14,10 @@ namespace icbsim {
 
 namespace {
 
-/// Integrates the task and reads the patient (when the scenario has a readout).
+/// Integrates the task and reads the patient (when the scenario has a readout); `second_line_day`
+/// is the start of second-line therapy, where first-line PFS ends.
 void simulate_and_read(const Scenario& scenario, const Plan& plan, std::size_t id, const TaskInput& input,
-                       TaskResult& result) {
+                       TaskResult& result, std::optional<double> second_line_day = std::nullopt) {
   result.output = scenario.spatial  // whole runs snapshot their listed tasks (docs/hdf5-layout.md)
                       ? run_spatial_task(scenario, input,
                                          plan.size() == plan.total_tasks() && scenario.spatial->snapshots(plan.global_id(id)))
@@ -28,6 +29,7 @@ void simulate_and_read(const Scenario& scenario, const Plan& plan, std::size_t i
   const std::span<const double> sizes(result.output.samples.data() + r.tumour.row * n, n);
   readout::TreatmentExposure exposure;
   for (const DoseEvent& d : input.doses) exposure.dose_times.push_back(d.time);
+  exposure.new_therapy_day = second_line_day;
   const double start = exposure.dose_times.empty()
                            ? scans.front()
                            : *std::min_element(exposure.dose_times.begin(), exposure.dose_times.end());
@@ -93,7 +95,7 @@ TaskResult execute_task(const Scenario& scenario, const Plan& plan, std::size_t 
           for (pk::DosingSchedule& phase : item.phases) phase.start += day;
         bind_treatment(*scenario.model, second, scenario.patient, switched);
         keep_resume_if_same_history(switched, input);
-        simulate_and_read(scenario, plan, id, switched, result);
+        simulate_and_read(scenario, plan, id, switched, result, day);
         result.doses_given = first_line;
         result.readout->switch_day = day;
       }

@@ -166,3 +166,18 @@ TEST_CASE("perioperative: pathological response from the viable tumour at surger
   const auto complete = readout_for(0.0);
   CHECK(complete.pathological == PathologicalResponse::kComplete);
 }
+
+TEST_CASE("a patient without measurable disease has no evaluable assessment for PFS", "[readout][patient]") {
+  // An 8 mm tumour (below the 10 mm a target needs) that stays 8 mm: every scan is NE, the patient
+  // lives to the last weekly sample (day 196; follow-up ends on day 200). PFS is censored at start
+  // (0 days), not at the last scheduled scan (168) nor with OS (196).
+  const Series s = weekly(200, [](double) { return 8.0; });
+  TumourMapping m;
+  auto r = rng();
+  const auto out = read_patient(m, {}, s.times, s.sizes, kScans, std::nullopt, {{0, 21, 42}}, 0, 200, r);
+  REQUIRE_FALSE(out.measurable);
+  CHECK_FALSE(out.os.event);
+  CHECK(out.os.time == Approx(196.0));
+  CHECK_FALSE(out.pfs.event);
+  CHECK(out.pfs.time == 0.0);
+}
