@@ -26,8 +26,9 @@ int main(int argc, char** argv) {
   using namespace icbsim;
   cli::MpiSession mpi(argc, argv);
   CLI::App app{"icbsim: tumour-immune simulation under immune checkpoint blockade in NSCLC"};
-  app.set_version_flag("--version", "icbsim " + std::string(build_info::kVersion) + " (" +
-                                        std::string(build_info::kGitCommit) + ")");
+  app.set_version_flag("--version", "icbsim " + std::string(build_info::kVersion) + " (commit " +
+                                        std::string(build_info::kGitCommit) + ")\nbuilt with " +
+                                        std::string(build_info::kDependencies));
   app.require_subcommand(1);
 
   // `run` and `sweep` take the same options: a sweep is a scenario whose tasks span design points.

@@ -72,7 +72,8 @@ std::string report_json(const TrialReport& report) {
     out << "}, \"orr\": " << json_proportion(g.orr) << ", \"dcr\": " << json_proportion(g.dcr)
         << ", \"pfs\": " << json_median(g.pfs) << ", \"os\": " << json_median(g.os) << ", \"sitc\": {";
     for (std::size_t k = 0; k < g.sitc.size(); ++k)
-      out << (k ? ", " : "") << "\"" << readout::kSitcClassNames.name(static_cast<readout::SitcClass>(k)) << "\": " << g.sitc[k];
+      out << (k ? ", " : "") << "\"" << readout::kSitcClassNames.name(static_cast<readout::SitcClass>(k))
+          << "\": " << g.sitc[k];
     out << "}, \"primary_resistance_rate\": " << json_number(g.primary_resistance_rate)
         << ", \"hyperprogression_rate\": " << json_number(g.hyperprogression_rate) << "}";
   }

@@ -128,7 +128,8 @@ std::string describe_markdown(const ModelInfo& m) {
       << "\n";
   auto variables = [&](const char* title, std::span<const VariableSpec> vs, bool with_initial) {
     if (vs.empty()) return;
-    out << "\n" << title << "\n\n| name | unit |" << (with_initial ? " initial |" : "") << " meaning |\n|---|---|"
+    out << "\n"
+        << title << "\n\n| name | unit |" << (with_initial ? " initial |" : "") << " meaning |\n|---|---|"
         << (with_initial ? "---:|" : "") << "---|\n";
     for (const auto& v : vs) {
       out << "| `" << v.name << "` | " << markdown_cell(v.unit) << " |";
@@ -153,9 +154,10 @@ std::string describe_json(const ModelInfo& m) {
   auto variables = [&](const char* key, std::span<const VariableSpec> vs) {
     out << ",\n  \"" << key << "\": [";
     for (std::size_t i = 0; i < vs.size(); ++i)
-      out << (i ? "," : "") << "\n    {\"name\": " << json_string(vs[i].name) << ", \"unit\": " << json_string(vs[i].unit)
-          << ", \"initial\": " << json_number(vs[i].initial) << ", \"nonnegative\": "
-          << (vs[i].nonnegative ? "true" : "false") << ", \"description\": " << json_string(vs[i].description) << "}";
+      out << (i ? "," : "") << "\n    {\"name\": " << json_string(vs[i].name)
+          << ", \"unit\": " << json_string(vs[i].unit) << ", \"initial\": " << json_number(vs[i].initial)
+          << ", \"nonnegative\": " << (vs[i].nonnegative ? "true" : "false")
+          << ", \"description\": " << json_string(vs[i].description) << "}";
     out << "\n  ]";
   };
   variables("variables", m.variables);

@@ -74,8 +74,8 @@ SurvivalTime progression_free_survival(std::span<const TumourAssessment> assessm
       throw Error("PFS: assessment days must increase strictly");
   }
   // The event the patient would count with, and the day it happens.
-  const SurvivalTime outcome = progression_free_survival(progression_day, death, std::nullopt, start_day,
-                                                         end_of_follow_up_day);
+  const SurvivalTime outcome =
+      progression_free_survival(progression_day, death, std::nullopt, start_day, end_of_follow_up_day);
   const double death_day = start_day + death.time;
   // Assessments that count: done (not after death) and seen (not after the end of follow-up); for
   // an event, those before it (the progression scan itself is the event).
@@ -111,16 +111,14 @@ std::vector<TumourAssessment> tumour_assessments(const IrecistResult& irecist) {
   return out;
 }
 
-SurvivalTime progression_free_survival(const RecistResult& recist, const SurvivalTime& death,
-                                       double start_day, double end_of_follow_up_day,
-                                       std::optional<double> new_therapy_day) {
+SurvivalTime progression_free_survival(const RecistResult& recist, const SurvivalTime& death, double start_day,
+                                       double end_of_follow_up_day, std::optional<double> new_therapy_day) {
   return progression_free_survival(tumour_assessments(recist), recist.progression_day, death, start_day,
                                    end_of_follow_up_day, new_therapy_day);
 }
 
-SurvivalTime progression_free_survival(const IrecistResult& irecist, const SurvivalTime& death,
-                                       double start_day, double end_of_follow_up_day,
-                                       std::optional<double> new_therapy_day) {
+SurvivalTime progression_free_survival(const IrecistResult& irecist, const SurvivalTime& death, double start_day,
+                                       double end_of_follow_up_day, std::optional<double> new_therapy_day) {
   // Progression is documented at iCPD: confirmed only after the next line started, it was not
   // documented under this therapy.
   std::optional<double> progression = irecist.progression_day;

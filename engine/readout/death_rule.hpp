@@ -68,15 +68,15 @@ std::vector<TumourAssessment> tumour_assessments(const RecistResult& recist);
 std::vector<TumourAssessment> tumour_assessments(const IrecistResult& irecist);
 
 /// PFS with RECIST 1.1 progression, censored at the last evaluable scan (rules above).
-SurvivalTime progression_free_survival(const RecistResult& recist, const SurvivalTime& death,
-                                       double start_day, double end_of_follow_up_day,
+SurvivalTime progression_free_survival(const RecistResult& recist, const SurvivalTime& death, double start_day,
+                                       double end_of_follow_up_day,
                                        std::optional<double> new_therapy_day = std::nullopt);
 
 /// PFS with iRECIST progression (the date of the iUPD that iCPD confirmed); censoring at the last
 /// scan that was not NE, so an unconfirmed iUPD is censored at the last assessment. An iUPD
 /// confirmed only after `new_therapy_day` was not documented under this therapy: censored.
-SurvivalTime progression_free_survival(const IrecistResult& irecist, const SurvivalTime& death,
-                                       double start_day, double end_of_follow_up_day,
+SurvivalTime progression_free_survival(const IrecistResult& irecist, const SurvivalTime& death, double start_day,
+                                       double end_of_follow_up_day,
                                        std::optional<double> new_therapy_day = std::nullopt);
 
 }  // namespace icbsim::readout

@@ -136,8 +136,8 @@ PatientReadout read_patient(const TumourMapping& mapping, const ReadoutSettings&
       out.irecist.push_back(IrecistResponse::kNE);
       assessments.push_back({scan_times[s], false});
     }
-    out.pfs = progression_free_survival(assessments, std::nullopt, out.os, start_day, end_day,
-                                        exposure.new_therapy_day);
+    out.pfs =
+        progression_free_survival(assessments, std::nullopt, out.os, start_day, end_day, exposure.new_therapy_day);
   } else {
     const RecistResult recist = assess_recist(baseline, scans, settings.recist);
     for (const auto& call : recist.scans) {

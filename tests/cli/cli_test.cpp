@@ -7,6 +7,8 @@
 #include <fstream>
 #include <string>
 
+#include <icbsim/build_info.hpp>
+
 #include "tests/support/hdf5_datasets.hpp"
 #include "tests/support/run_icbsim.hpp"
 #include "tests/support/text_files.hpp"
@@ -220,7 +222,12 @@ TEST_CASE("every shipped scenario in configs/scenarios validates and runs", "[cl
 
 TEST_CASE("exit codes: 2 for bad input, 1 for failed tasks, 0 for help and version", "[cli]") {
   const fs::path dir = fresh_folder("codes");
-  CHECK(run_icbsim("--version").exit_code == 0);
+  const auto version = run_icbsim("--version");
+  CHECK(version.exit_code == 0);
+  // Version, commit and the versions of the libraries the build uses.
+  CHECK(version.output.rfind("icbsim " + std::string(icbsim::build_info::kVersion) + " (commit ", 0) == 0);
+  for (const char* library : {"Eigen 3.", "Boost 1.", "HDF5 1.", "yaml-cpp 0.", "CLI11 2.", "NLopt 2.", "OpenMP "})
+    CHECK(version.output.find(library) != std::string::npos);
   CHECK(run_icbsim("--help").exit_code == 0);
   CHECK(run_icbsim("frobnicate").exit_code == 2);
   CHECK(run_icbsim("run /nonexistent.yaml").exit_code == 2);

@@ -38,8 +38,7 @@ cohort::TrialReport trial_report_of(hid_t file, const Scenario& scenario) {
     t.os_days = static_cast<float>(os[i]);
     t.os_event = os_event[i] != 0;
     for (const auto& c : carries) t.carries.push_back(c[i] != 0);
-    if (scenario.strata)
-      t.stratum = scenario.strata->stratum_of(stratum_values[i]);
+    if (scenario.strata) t.stratum = scenario.strata->stratum_of(stratum_values[i]);
   }
   return assemble_trial_report(scenario, plan, tasks);
 }
@@ -47,10 +46,11 @@ cohort::TrialReport trial_report_of(hid_t file, const Scenario& scenario) {
 cohort::TrialReport read_trial_report(const std::string& path, const ModelRegistry& registry) {
   h5::Id file = h5::open_file_read(path);
   if (H5Aexists(file.get(), "report") <= 0)
-    throw ScenarioError(SourceLocation{path, 0, 0}, "the result file holds no trial report (a cohort with a readout: has one)");
+    throw ScenarioError(SourceLocation{path, 0, 0},
+                        "the result file holds no trial report (a cohort with a readout: has one)");
   const std::string stored = h5::read_string_attribute(file.get(), "report");
-  const Scenario scenario =
-      load_scenario_text(h5::read_string_attribute(file.get(), "scenario_resolved"), path + " (scenario_resolved)", registry);
+  const Scenario scenario = load_scenario_text(h5::read_string_attribute(file.get(), "scenario_resolved"),
+                                               path + " (scenario_resolved)", registry);
   cohort::TrialReport report = trial_report_of(file.get(), scenario);
   if (report.text != stored)
     throw IoError("the trial report rebuilt from the columns of '" + path + "' differs from the one stored in it");

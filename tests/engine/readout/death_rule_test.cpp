@@ -90,8 +90,7 @@ TEST_CASE("PFS from RECIST and iRECIST assessments", "[readout][death_rule]") {
   CHECK(icpd.time == Approx(42.0).epsilon(1e-12));
 }
 
-TEST_CASE("PFS is censored at the last evaluable assessment, not the last scheduled one",
-          "[readout][death_rule]") {
+TEST_CASE("PFS is censored at the last evaluable assessment, not the last scheduled one", "[readout][death_rule]") {
   // Hand-worked patient (FDA 2018, Appendix 3, Table A): treatment starts on day 0, scans are
   // scheduled every 42 days, follow-up ends on day 200.
   //   day  42  SD      evaluable
@@ -123,8 +122,7 @@ TEST_CASE("PFS is censored at the last evaluable assessment, not the last schedu
   CHECK(pfs.time == Approx(84.0).epsilon(1e-12));
   // Counted from the start of treatment: the same scans with treatment starting on day 10 give
   // 84 - 10 = 74 days.
-  CHECK(progression_free_survival(recist, SurvivalTime{190.0, false}, 10.0, 200.0).time ==
-        Approx(74.0).epsilon(1e-12));
+  CHECK(progression_free_survival(recist, SurvivalTime{190.0, false}, 10.0, 200.0).time == Approx(74.0).epsilon(1e-12));
 
   // The same schedule as bare assessments (true = evaluable) for the event cases.
   const std::vector<TumourAssessment> sd_ne_missed{{42, true}, {84, true}, {126, false}, {168, false}};
@@ -179,8 +177,7 @@ TEST_CASE("PFS is censored at the last evaluable assessment, not the last schedu
   CHECK_THROWS_AS(progression_free_survival(unordered, std::nullopt, alive, 0.0, 200.0), icbsim::Error);
 }
 
-TEST_CASE("PFS ends with first-line therapy when a next line starts before progression",
-          "[readout][death_rule]") {
+TEST_CASE("PFS ends with first-line therapy when a next line starts before progression", "[readout][death_rule]") {
   // Hand-worked (FDA 2018, Appendix 3, Table A, "new anticancer treatment started"): scans every
   // 42 days, all evaluable; second-line therapy starts on day 100; follow-up ends on day 300.
   //   progression on day 168 (after the new therapy): censored at the last evaluable scan on or
@@ -196,7 +193,8 @@ TEST_CASE("PFS ends with first-line therapy when a next line starts before progr
   const SurvivalTime before = progression_free_survival(scans, 84.0, alive, 0.0, 300.0, 100.0);
   CHECK(before.event);
   CHECK(before.time == Approx(84.0).epsilon(1e-12));
-  const SurvivalTime died = progression_free_survival(scans, std::nullopt, SurvivalTime{150.0, true}, 0.0, 300.0, 100.0);
+  const SurvivalTime died =
+      progression_free_survival(scans, std::nullopt, SurvivalTime{150.0, true}, 0.0, 300.0, 100.0);
   CHECK_FALSE(died.event);
   CHECK(died.time == Approx(84.0).epsilon(1e-12));
   CHECK(progression_free_survival(scans, std::nullopt, alive, 0.0, 300.0, 100.0).time == Approx(84.0));
