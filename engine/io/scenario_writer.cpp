@@ -1,5 +1,6 @@
 // YAML emission of a resolved scenario; numbers are written with round-trip precision.
 #include "engine/io/scenario_writer.hpp"
+#include "engine/io/run_in_section.hpp"
 #include "engine/io/spatial_writer.hpp"
 
 #include <cmath>
@@ -325,6 +326,7 @@ std::string resolved_scenario_yaml(const Scenario& s) {
     for (double t : s.checkpoints) out << with_unit(t, "day");
     out << YAML::EndSeq;
   }
+  if (s.run_in) write_run_in_section(*s.run_in, *s.model, out);
   if (s.readout) write_readout(*s.readout, *s.model, out);
   write_patient(s.patient, out);
   if (s.treatment) write_treatment(*s.treatment, out);

@@ -15,6 +15,7 @@
 #include "engine/readout/scan_schedule.hpp"
 #include "engine/cohort/population.hpp"
 #include "engine/core/overlay.hpp"
+#include "engine/run/run_in.hpp"
 #include "engine/run/spatial_spec.hpp"
 #include "engine/run/treatment.hpp"
 #include "engine/sweep/sweep_spec.hpp"
@@ -109,6 +110,8 @@ struct Scenario {
   std::shared_ptr<const Continuation> continuation;
   /// Run every task as a spatial patient of the model's spatial mode (spatial:, docs/models/nsclc_spatial.md).
   std::optional<SpatialSpec> spatial;
+  /// Bring each task's drawn initial state to its own untreated quasi-steady state first (run_in:).
+  std::optional<RunInSpec> run_in;
 };
 
 /// The output grid: start, start + every, ..., and the end itself [day].
