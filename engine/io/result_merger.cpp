@@ -185,7 +185,8 @@ std::string trial_report_of(hid_t file, const Scenario& scenario) {
       carries.push_back(h5::read_enum_codes(file, "/tasks/carries/" + o.overlay.name));
     }
   std::vector<double> stratum_values;
-  if (scenario.strata) stratum_values = h5::read_doubles(file, "/parameters/" + scenario.strata->name);
+  if (scenario.strata)
+    stratum_values = h5::read_doubles(file, (scenario.strata->by_tps ? "/outcomes/" : "/parameters/") + scenario.strata->name);
   std::vector<cohort::TaskSummary> tasks(arm.size());
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     cohort::TaskSummary& t = tasks[i];

@@ -2,6 +2,7 @@
 #include "engine/io/scenario_writer.hpp"
 #include "engine/io/run_in_section.hpp"
 #include "engine/io/spatial_writer.hpp"
+#include "engine/io/tps_section.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -60,6 +61,7 @@ void write_readout(const ReadoutPlan& plan, const ModelInfo& model, YAML::Emitte
         << std::string(readout::kHyperprogressionDefinitionNames.name(*r.hyperprogression));
   out << YAML::Key << "lethal_sld" << YAML::Value << with_unit(r.death.lethal_sld_mm, "mm");
   if (r.surgery_day) out << YAML::Key << "surgery" << YAML::Value << with_unit(*r.surgery_day, "day");
+  if (r.tps) write_tps_section(*r.tps, model, out);
   out << YAML::EndMap;
 }
 

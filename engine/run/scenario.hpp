@@ -69,13 +69,15 @@ inline constexpr EnumTable<Allocation, 2> kAllocationNames{{{{Allocation::kPaire
 /// Subgroups of the trial report by a drawn quantity (e.g. a PD-L1 expression parameter):
 /// stratum k holds values in [cuts[k-1], cuts[k]).
 struct Stratification {
-  std::string name;                 ///< the parameter
+  std::string name;                 ///< the parameter, or `tps`
   std::size_t index = 0;            ///< its index among the model's parameters
+  bool by_tps = false;              ///< by the measured baseline TPS [%] (readout.tps) instead
   std::vector<double> cuts;         ///< ascending, in the parameter's unit
   std::vector<std::string> labels;  ///< cuts.size() + 1 labels
 
   /// The stratum of a value: the number of cuts at or below it.
   int stratum_of(double value) const {
+    if (value != value) return -1;  // not measured: in no stratum
     return static_cast<int>(std::upper_bound(cuts.begin(), cuts.end(), value) - cuts.begin());
   }
 };
