@@ -15,6 +15,7 @@ enum class StreamPurpose : std::uint32_t {
   kMeasurement = 2,  ///< scan measurement error
   kArm = 3,          ///< randomisation into trial arms
   kSweep = 4,        ///< sweep designs (Latin hypercube, Morris) and bootstrap resampling of indices
+  kAssay = 5,        ///< sampling error of baseline biomarker assays (PD-L1 TPS)
 };
 
 using RandomEngine = boost::random::mt19937_64;

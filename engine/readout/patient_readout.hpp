@@ -3,6 +3,7 @@
 // response, PFS, OS, SITC class and hyperprogression — measured the way trial patients are.
 #pragma once
 
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -15,6 +16,7 @@
 #include "engine/readout/irecist.hpp"
 #include "engine/readout/recist.hpp"
 #include "engine/readout/sitc.hpp"
+#include "engine/readout/tps_assay.hpp"
 
 namespace icbsim::readout {
 
@@ -60,6 +62,8 @@ struct ReadoutSettings {
   MeasurementModel measurement;
   /// Perioperative setting: day of resection after neoadjuvant therapy (none: advanced setting).
   std::optional<double> surgery_day;
+  /// Baseline PD-L1 assay (readout.tps): the TPS is read from the model at the baseline scan.
+  std::optional<TpsAssay> tps;
 };
 
 /// The exposure to therapy: dose start times of every drug [day].
@@ -92,6 +96,9 @@ struct PatientReadout {
   double tgr_pre = 0.0;             ///< [% per month]; NaN when not assessed
   double tgr_on = 0.0;              ///< [% per month]; NaN when not assessed
   std::optional<double> switch_day; ///< day of the move to second-line therapy (set by the runner)
+  /// Measured PD-L1 tumour proportion score at baseline [%] (set by the runner with readout.tps;
+  /// NaN without an assay).
+  double tps_pct = std::numeric_limits<double>::quiet_NaN();
   /// Perioperative setting only: viable tumour at surgery as a share of the tumour at baseline
   /// [%] (the rest of the tumour bed has regressed), the pathological response and the
   /// neoadjuvant resistance class.

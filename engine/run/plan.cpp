@@ -134,6 +134,7 @@ TaskInput Plan::task(std::size_t local, TaskLabel* label) const {
       throw Error("parameter '" + std::string(spec.name) + "' = " + std::to_string(task.parameters[i]) +
                   " is outside its admissible range after sampling and overlays");
   }
+  if (scenario_.run_in) task.initial_state = run_in_state(*scenario_.model, *scenario_.run_in, task);
   if (scenario_.spatial) {  // the same overlays on the lattice; the task's own random streams
     task.spatial_parameters = spatial_task_parameters(scenario_, carries, arm);
     task.seed = scenario_.seed;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <limits>
 #include <tuple>
 
 #include "engine/cohort/trial_report.hpp"
@@ -17,7 +18,9 @@ namespace icbsim {
 namespace {
 cohort::TaskSummary summarise(const TaskRecord& r, const std::optional<Stratification>& strata) {
   cohort::TaskSummary s;
-  if (strata && strata->index < r.parameters.size()) {
+  if (strata && strata->by_tps) {
+    s.stratum = strata->stratum_of(r.readout ? r.readout->tps_pct : std::numeric_limits<double>::quiet_NaN());
+  } else if (strata && strata->index < r.parameters.size()) {
     s.stratum = strata->stratum_of(r.parameters[strata->index]);
   }
   s.arm = static_cast<std::uint16_t>(r.arm);

@@ -16,6 +16,7 @@
 #include "engine/pk/treatment.hpp"
 #include "engine/readout/patient_readout.hpp"
 #include "engine/readout/scan_schedule.hpp"
+#include "engine/run/run_in.hpp"
 #include "engine/run/spatial_spec.hpp"
 #include "engine/sweep/sweep_spec.hpp"
 
@@ -68,13 +69,15 @@ inline constexpr EnumTable<Allocation, 2> kAllocationNames{{{{Allocation::kPaire
 /// Subgroups of the trial report by a drawn quantity (e.g. a PD-L1 expression parameter):
 /// stratum k holds values in [cuts[k-1], cuts[k]).
 struct Stratification {
-  std::string name;                 ///< the parameter
+  std::string name;                 ///< the parameter, or `tps`
   std::size_t index = 0;            ///< its index among the model's parameters
+  bool by_tps = false;              ///< by the measured baseline TPS [%] (readout.tps) instead
   std::vector<double> cuts;         ///< ascending, in the parameter's unit
   std::vector<std::string> labels;  ///< cuts.size() + 1 labels
 
   /// The stratum of a value: the number of cuts at or below it.
   int stratum_of(double value) const {
+    if (value != value) return -1;  // not measured: in no stratum
     return static_cast<int>(std::upper_bound(cuts.begin(), cuts.end(), value) - cuts.begin());
   }
 };
@@ -109,6 +112,8 @@ struct Scenario {
   std::shared_ptr<const Continuation> continuation;
   /// Run every task as a spatial patient of the model's spatial mode (spatial:, docs/models/nsclc_spatial.md).
   std::optional<SpatialSpec> spatial;
+  /// Bring each task's drawn initial state to its own untreated quasi-steady state first (run_in:).
+  std::optional<RunInSpec> run_in;
 };
 
 /// The output grid: start, start + every, ..., and the end itself [day].

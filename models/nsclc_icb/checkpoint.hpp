@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cmath>
+#include <numbers>
 #include <span>
 #include <string_view>
 
@@ -15,7 +16,7 @@
 namespace icbsim::models::nsclc {
 
 struct CheckpointBlock {
-  static constexpr std::array<ParameterSpec, 12> kParameters{{
+  static constexpr std::array<ParameterSpec, 14> kParameters{{
       {"tumour_pdl1_base", "", 1.0, 0, 100, "constitutive tumour PD-L1, relative (1 = reference PD-L1-expressing tumour)",
        "reference value 1 (definition of the relative scale); PD-L1-negative tumours ~0 (resistance.md)"},
       {"tumour_pdl1_ifng_fold", "", 6.0, 1, 100, "fold induction of tumour PD-L1 at saturating IFN-γ signalling",
@@ -46,6 +47,14 @@ struct CheckpointBlock {
       {"mhc_ifng_gain", "", 2.0, 0, 100, "relative increase of MHC-I presentation from no to full IFN-γ signalling",
        "assumed: IFN-γ raises tumour MHC-I presentation ~3-fold (resistance.md JAK row: JAK1/2 loss removes the "
        "IFN-γ-induced MHC-I up-regulation); presentation is (1 + gain·signal)/(1 + gain) of its maximum"},
+      {"tps_threshold", "", 3.8, 1e-6, 1e3,
+       "tumour PD-L1 (relative) above which a tumour cell stains membrane-positive in the TPS assay",
+       "calibrated to the PD-L1 prevalence of screened NSCLC (C6: TPS <1 % / 1-49 % / >=50 % ~35/35/30 %, "
+       "Huang 2021) at the untreated baseline of the population (docs/models/nsclc_icb.md, 'PD-L1 and TPS')"},
+      {"tps_cell_spread", "", 0.41, 0.01, 10,
+       "standard deviation of log PD-L1 between the tumour cells of one lesion",
+       "calibrated with tps_threshold to the same prevalences; PD-L1 staining is heterogeneous within NSCLC "
+       "lesions (McLaughlin 2016)"},
   }};
 
   static constexpr std::array<VariableSpec, 1> kVariables{{
@@ -56,7 +65,7 @@ struct CheckpointBlock {
 
   struct Values {
     double pdl1_base, pdl1_fold, stromal_pdl1, half, hill, alt_inhibition, ifng_secretion, ifng_decay, ifng_half, jak,
-        response_rate, mhc_gain;
+        response_rate, mhc_gain, tps_threshold, tps_spread;
     explicit Values(std::span<const double> p)
         : pdl1_base(p[index_of(kParameters, "tumour_pdl1_base")]),
           pdl1_fold(p[index_of(kParameters, "tumour_pdl1_ifng_fold")]),
@@ -69,12 +78,20 @@ struct CheckpointBlock {
           ifng_half(p[index_of(kParameters, "ifng_half")]),
           jak(p[index_of(kParameters, "jak_signalling")]),
           response_rate(p[index_of(kParameters, "ifng_response_rate")]),
-          mhc_gain(p[index_of(kParameters, "mhc_ifng_gain")]) {}
+          mhc_gain(p[index_of(kParameters, "mhc_ifng_gain")]),
+          tps_threshold(p[index_of(kParameters, "tps_threshold")]),
+          tps_spread(p[index_of(kParameters, "tps_cell_spread")]) {}
 
     /// Tumour PD-L1 [relative]: base·(1 + (fold − 1)·signal).
     template <class Real>
     Real tumour_pdl1(const Real& signal) const {
       return pdl1_base * (1.0 + (pdl1_fold - 1.0) * signal);
+    }
+    /// True tumour proportion score [%]: the share of tumour cells whose PD-L1, log-normal around the
+    /// lesion's level with spread tps_spread, exceeds tps_threshold: 100·Φ(ln(L/threshold)/spread).
+    double tps_pct(double tumour_pdl1_level) const {
+      if (!(tumour_pdl1_level > 0.0)) return 0.0;
+      return 50.0 * std::erfc(-std::log(tumour_pdl1_level / tps_threshold) / (tps_spread * std::numbers::sqrt2));
     }
     /// MHC-I presentation relative to its IFN-γ-induced maximum [-]: (1 + gain·signal)/(1 + gain).
     template <class Real>

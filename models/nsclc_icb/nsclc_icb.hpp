@@ -63,7 +63,7 @@ class NsclcIcb {
                     Pdl1::kVariables, Ctla4::kVariables, Cyto1::kVariables, Cyto2::kVariables, Vaccine::kVariables,
                     Adc::kVariables);
 
-  static constexpr std::array<VariableSpec, 29> kObservables{{
+  static constexpr std::array<VariableSpec, 30> kObservables{{
       {"tumour_diameter", "mm", 0, false, "spherical-equivalent diameter of the lesion volume, 10·(6V/π)^(1/3)"},
       {"tumour_volume", "mL", 0, false, "lesion volume, (viable + dying tumour cells) / cell_density"},
       {"tumour_cells_total", "cells", 0, false, "viable tumour cells, antigenic + escape"},
@@ -93,6 +93,7 @@ class NsclcIcb {
       {"infiltration_per_cell", "1/day", 0, false, "per-capita entry rate of circulating effectors into the tumour"},
       {"naive_cd8", "cells", 0, false, "tumour-specific naive CD8 precursors"},
       {"antigen_flux", "cells/day", 0, false, "dying tumour cells per day weighted by immunogenicity (drives DCs)"},
+      {"pdl1_tps", "%", 0, false, "true PD-L1 tumour proportion score: share of tumour cells above the staining threshold"},
   }};
 
   // State indices (compile-time, by name).
@@ -275,6 +276,7 @@ class NsclcIcb {
         k.infiltration,
         k.naive_cells,
         k.antigen_flux,
+        checkpoint_.tps_pct(k.pdl1),
     };
     for (std::size_t i = 0; i < kObservables.size(); ++i) out[i] = values[i];
   }

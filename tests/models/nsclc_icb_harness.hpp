@@ -15,6 +15,7 @@
 #include "engine/io/config/overlay_loader.hpp"
 #include "engine/ode/model_entry.hpp"
 #include "engine/ode/simulator.hpp"
+#include "engine/run/run_in.hpp"
 #include "engine/run/treatment_binding.hpp"
 #include "models/nsclc_icb/nsclc_icb.hpp"
 
@@ -109,26 +110,22 @@ inline icbsim::TaskInput make_task(const std::vector<double>& p, const std::vect
   return in;
 }
 
-/// The pre-treatment run-in: repeatedly grows the untreated tumour for 60 days and rescales the
-/// tumour and its intratumoural immune populations back to kBaselineCells (keeping the escape
-/// fraction of `x`), until the ratios settle. The result is the state at which this phenotype's
-/// tumour reaches the baseline size on its own — so every phenotype starts treatment from its own
-/// microenvironment at the same 3.7-cm lesion.
+/// The pre-treatment run-in of the scenario engine (engine/run/run_in, run_in: of
+/// configs/populations/nsclc.yaml) at kBaselineCells viable cells, keeping the escape fraction of
+/// `x`: 10 rounds of 60 days untreated, the tumour held and its intratumoural populations rescaled.
+/// The result is the state at which this phenotype's tumour reaches the baseline size on its own —
+/// so every phenotype starts treatment from its own microenvironment at the same 3.7-cm lesion.
 inline std::vector<double> run_in(const std::vector<double>& p, std::vector<double> x) {
+  static const icbsim::ModelInfo model = icbsim::model_entry<Model>();
   const double escape_fraction = x[Model::kEscape] / (x[Model::kVisible] + x[Model::kEscape]);
-  for (int iteration = 0; iteration < 10; ++iteration) {
-    icbsim::TaskInput in = make_task(p, x, 60.0);
-    in.output_times = {60.0};
-    const icbsim::TaskOutput out = icbsim::Simulator<Model>(in).run();
-    for (std::size_t i = 0; i < x.size(); ++i) x[i] = out.trajectories[i];
-    const double factor = kBaselineCells / (x[Model::kVisible] + x[Model::kEscape]);
-    for (std::size_t i : {Model::kVisible, Model::kEscape, Model::kDying, Model::kEffector, Model::kExhausted,
-                          Model::kTreg, Model::kMdsc, Model::kM1, Model::kM2})
-      x[i] *= factor;
-    x[Model::kEscape] = escape_fraction * kBaselineCells;
-    x[Model::kVisible] = (1.0 - escape_fraction) * kBaselineCells;
-  }
-  return x;
+  x[Model::kEscape] = escape_fraction * kBaselineCells;
+  x[Model::kVisible] = (1.0 - escape_fraction) * kBaselineCells;
+  icbsim::RunInSpec spec;
+  spec.held = {Model::kVisible, Model::kEscape};
+  spec.scaled = {Model::kDying, Model::kEffector, Model::kExhausted, Model::kTreg, Model::kMdsc, Model::kM1, Model::kM2};
+  spec.period = 60.0;
+  spec.rounds = 10;
+  return icbsim::run_in_state(model, spec, make_task(p, x, spec.period));
 }
 
 /// One simulated patient on the daily grid 0..t_end.

@@ -220,7 +220,10 @@ void read_cohort_sections(const ConfigNode& root, const ModelRegistry& registry,
     Stratification strata;
     const ConfigNode& by = st.at("by");
     strata.name = by.text("report.stratify.by");
-    const int index = model.parameter_index(strata.name);
+    strata.by_tps = strata.name == "tps";
+    if (strata.by_tps && !(s.readout && s.readout->settings.tps))
+      by.fail("report.stratify.by: tps needs the baseline PD-L1 assay (readout: {tps: {from: ...}})");
+    const int index = strata.by_tps ? 0 : model.parameter_index(strata.name);
     if (index < 0) {
       std::vector<std::string_view> names;
       for (const auto& p : model.parameters) names.push_back(p.name);
@@ -228,7 +231,7 @@ void read_cohort_sections(const ConfigNode& root, const ModelRegistry& registry,
     }
     strata.index = static_cast<std::size_t>(index);
     for (const ConfigNode& c : st.at("cuts").items("report.stratify.cuts")) {
-      strata.cuts.push_back(c.as_quantity(model.parameters[strata.index].unit, "a stratum cut"));
+      strata.cuts.push_back(c.as_quantity(strata.by_tps ? "%" : model.parameters[strata.index].unit, "a stratum cut"));
       if (strata.cuts.size() > 1 && !(strata.cuts.back() > strata.cuts[strata.cuts.size() - 2])) c.fail("cuts must increase");
     }
     const ConfigNode& labels = st.at("labels");

@@ -5,6 +5,7 @@
 
 #include "engine/core/spelling.hpp"
 #include "engine/core/units.hpp"
+#include "engine/io/config/tps_section.hpp"
 
 namespace icbsim {
 namespace {
@@ -114,7 +115,7 @@ readout::ScanSchedule read_scans(const ConfigNode& node, const TimeSpan& time) {
 
 readout::ReadoutSettings read_settings(const ConfigNode& node) {
   node.check_keys({"criteria", "confirm_response", "confirmation_interval", "min_sd_duration", "hyperprogression",
-                   "lethal_sld", "surgery"},
+                   "lethal_sld", "surgery", "tps"},
                   "readout");
   readout::ReadoutSettings r;
   if (const ConfigNode* n = node.find("criteria")) r.criteria = n->as_enum(readout::kCriteriaNames, "readout.criteria");
@@ -151,6 +152,7 @@ std::optional<ReadoutPlan> read_readout_plan(const ConfigNode& root, const Model
   plan.tumour = read_tumour(*tumour, model);
   plan.scans = read_scans(*scans, time);
   if (settings) plan.settings = read_settings(*settings);
+  if (const ConfigNode* n = settings ? settings->find("tps") : nullptr) plan.settings.tps = read_tps_section(*n, model);
   if (plan.settings.surgery_day &&
       (*plan.settings.surgery_day <= plan.scans.baseline || *plan.settings.surgery_day > time.end))
     root.at("readout").at("surgery").fail("readout.surgery must lie after the baseline scan and within the simulated time span");

@@ -12,6 +12,7 @@
 #include "engine/core/spelling.hpp"
 #include "engine/io/config/cohort_loader.hpp"
 #include "engine/io/config/readout_loader.hpp"
+#include "engine/io/config/run_in_section.hpp"
 #include "engine/io/config/scenario_base.hpp"
 #include "engine/io/config/spatial_loader.hpp"
 #include "engine/io/config/treatment_loader.hpp"
@@ -131,7 +132,7 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
   if (!root.is_map()) root.fail("a scenario must be a map of keys (model:, parameters:, time:, ...)");
   root.check_keys({"icbsim", "description", "model", "parameters", "initial", "time", "solver", "seed", "output",
                    "tumour", "scans", "readout", "patient", "treatment", "phenotypes", "host", "population", "arms",
-                   "allocation", "ratio", "report", "sweep", "checkpoints", "spatial"},
+                   "allocation", "ratio", "report", "sweep", "checkpoints", "spatial", "run_in"},
                   "the scenario");
   Scenario s;
   s.source_name = name;
@@ -165,6 +166,7 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
   s.time = read_time(root.at("time"));
   if (const ConfigNode* n = root.find("solver")) s.solver = read_solver(*n);
   if (const ConfigNode* n = root.find("checkpoints")) s.checkpoints = read_checkpoints(*n, s.time);
+  if (const ConfigNode* n = root.find("run_in")) s.run_in = read_run_in_section(*n, *s.model);
   if (const ConfigNode* n = root.find("seed")) s.seed = n->as_unsigned("seed");
   s.readout = read_readout_plan(root, *s.model, s.time);
   s.patient = read_patient(root.find("patient"));

@@ -1,7 +1,9 @@
 // YAML emission of a resolved scenario; numbers are written in the shortest form that reads back
 // to the same double.
 #include "engine/io/config/scenario_writer.hpp"
+#include "engine/io/config/run_in_section.hpp"
 #include "engine/io/config/spatial_writer.hpp"
+#include "engine/io/config/tps_section.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -59,6 +61,7 @@ void write_readout(const ReadoutPlan& plan, const ModelInfo& model, YAML::Emitte
         << std::string(readout::kHyperprogressionDefinitionNames.name(*r.hyperprogression));
   out << YAML::Key << "lethal_sld" << YAML::Value << with_unit(r.death.lethal_sld_mm, "mm");
   if (r.surgery_day) out << YAML::Key << "surgery" << YAML::Value << with_unit(*r.surgery_day, "day");
+  if (r.tps) write_tps_section(*r.tps, model, out);
   out << YAML::EndMap;
 }
 
@@ -325,6 +328,7 @@ std::string resolved_scenario_yaml(const Scenario& s) {
     for (double t : s.checkpoints) out << with_unit(t, "day");
     out << YAML::EndSeq;
   }
+  if (s.run_in) write_run_in_section(*s.run_in, *s.model, out);
   if (s.readout) write_readout(*s.readout, *s.model, out);
   write_patient(s.patient, out);
   if (s.treatment) write_treatment(*s.treatment, out);

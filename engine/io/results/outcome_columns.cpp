@@ -61,6 +61,10 @@ constexpr OutcomeField kOutcomeFields[] = {
 constexpr OutcomeField kIrecistOutcome = {"best_irecist", "1", Kind::kIrecist, "iRECIST best overall response",
                                           [](const auto& r) { return static_cast<double>(r.best_irecist); }};
 
+constexpr OutcomeField kTpsOutcome = {"tps", "%", Kind::kDouble,
+                                      "PD-L1 tumour proportion score measured at baseline (readout.tps)",
+                                      [](const auto& r) { return r.tps_pct; }};
+
 constexpr OutcomeField kPerioperativeOutcomes[] = {
     {"viable_tumour_pct", "%", Kind::kDouble, "viable tumour at surgery as a share of the tumour at baseline",
      [](const auto& r) { return r.viable_tumour_pct; }},
@@ -76,7 +80,8 @@ OutcomeColumns::OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::siz
                                const std::vector<double>& scan_times, const readout::ReadoutSettings& settings)
     : n_scans_(scan_times.size()),
       irecist_(settings.criteria == readout::Criteria::kIrecist),
-      perioperative_(settings.surgery_day.has_value()) {
+      perioperative_(settings.surgery_day.has_value()),
+      tps_(settings.tps.has_value()) {
   bool_type_ = h5::create_bool_type();
   response_type_ = enum_type_of(readout::kResponseNames);
   irecist_type_ = enum_type_of(readout::kIrecistResponseNames);
@@ -109,6 +114,7 @@ OutcomeColumns::OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::siz
   if (irecist_) add_outcome(kIrecistOutcome);
   if (perioperative_)
     for (const OutcomeField& f : kPerioperativeOutcomes) add_outcome(f);
+  if (tps_) add_outcome(kTpsOutcome);
 
   h5::write_doubles(scans_group, "time", scan_times);
   h5::Id time(h5::check(H5Dopen2(scans_group, "time", H5P_DEFAULT), "opening /scans/time"));
@@ -150,6 +156,7 @@ void OutcomeColumns::write(std::size_t task, const readout::PatientReadout* r) {
   if (irecist_) put(kIrecistOutcome);
   if (perioperative_)
     for (const OutcomeField& f : kPerioperativeOutcomes) put(f);
+  if (tps_) put(kTpsOutcome);
 
   std::vector<double> sld(n_scans_, kNaN);
   std::vector<signed char> recist(n_scans_, static_cast<signed char>(readout::Response::kNE));

@@ -24,7 +24,9 @@ cohort::TrialReport trial_report_of(hid_t file, const Scenario& scenario) {
   for (const std::string& mechanism : reported_mechanisms(scenario))
     carries.push_back(h5::read_enum_codes(file, "/tasks/carries/" + mechanism));
   std::vector<double> stratum_values;
-  if (scenario.strata) stratum_values = h5::read_doubles(file, "/parameters/" + scenario.strata->name);
+  if (scenario.strata)
+    stratum_values =
+        h5::read_doubles(file, (scenario.strata->by_tps ? "/outcomes/" : "/parameters/") + scenario.strata->name);
   std::vector<cohort::TaskSummary> tasks(arm.size());
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     cohort::TaskSummary& t = tasks[i];
