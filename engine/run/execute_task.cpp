@@ -38,7 +38,8 @@ void simulate_and_read(const Scenario& scenario, const Plan& plan, std::size_t i
                                          plan.pre_baseline_scan(), exposure, start, input.t_end, rng);
   if (const auto& assay = r.settings.tps) {  // the baseline biopsy: one per patient, shared by its arms
     const auto at = std::lower_bound(input.sample_times.begin(), input.sample_times.end(), scans.front());
-    const double true_tps = result.output.samples[assay->row * n + static_cast<std::size_t>(at - input.sample_times.begin())];
+    const double true_tps =
+        result.output.samples[assay->row * n + static_cast<std::size_t>(at - input.sample_times.begin())];
     RandomEngine biopsy = random_stream(scenario.seed, plan.patient_and_arm(id).first, StreamPurpose::kAssay);
     result.readout->tps_pct = readout::measured_tps_pct(true_tps, assay->cells_scored, biopsy);
   }

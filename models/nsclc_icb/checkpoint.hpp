@@ -17,7 +17,8 @@ namespace icbsim::models::nsclc {
 
 struct CheckpointBlock {
   static constexpr std::array<ParameterSpec, 14> kParameters{{
-      {"tumour_pdl1_base", "", 1.0, 0, 100, "constitutive tumour PD-L1, relative (1 = reference PD-L1-expressing tumour)",
+      {"tumour_pdl1_base", "", 1.0, 0, 100,
+       "constitutive tumour PD-L1, relative (1 = reference PD-L1-expressing tumour)",
        "reference value 1 (definition of the relative scale); PD-L1-negative tumours ~0 (resistance.md)"},
       {"tumour_pdl1_ifng_fold", "", 6.0, 1, 100, "fold induction of tumour PD-L1 at saturating IFN-γ signalling",
        "models.md §6: QSP-IO r_PDL1_IFNg = 6 (Shin 2017)"},
@@ -25,7 +26,8 @@ struct CheckpointBlock {
        "assumed: a minor share next to tumour PD-L1 (QSP-IO APC_PDL1 ~2.2e5 molecules/APC, models.md §6, on the "
        "few APCs in the synapse); it keeps a small PD-1 axis in PD-L1-negative tumours (OAK TC0/IC0 still benefit, "
        "clinical.md C5)"},
-      {"checkpoint_half", "", 4.5, 1e-6, 1e3, "engaged PD-1/PD-L1 (PD-L1 units x free fractions) for half-maximal inhibition",
+      {"checkpoint_half", "", 4.5, 1e-6, 1e3,
+       "engaged PD-1/PD-L1 (PD-L1 units x free fractions) for half-maximal inhibition",
        "calibrated (QSP-IO PD1_50 = 6 molecules/um^2, models.md §6, rescaled to the relative PD-L1 unit): the "
        "IFN-γ-induced PD-L1 of the untreated default gives H_PD1 ~0.5, its untreated volume doubling time is ~170 d "
        "(clinical.md §5.1) and pembrolizumab's ~0.8 tumour occupancy relieves T-cell function ~1.9-fold"},
@@ -51,8 +53,7 @@ struct CheckpointBlock {
        "tumour PD-L1 (relative) above which a tumour cell stains membrane-positive in the TPS assay",
        "calibrated to the PD-L1 prevalence of screened NSCLC (C6: TPS <1 % / 1-49 % / >=50 % ~35/35/30 %, "
        "Huang 2021) at the untreated baseline of the population (docs/models/nsclc_icb.md, 'PD-L1 and TPS')"},
-      {"tps_cell_spread", "", 0.41, 0.01, 10,
-       "standard deviation of log PD-L1 between the tumour cells of one lesion",
+      {"tps_cell_spread", "", 0.41, 0.01, 10, "standard deviation of log PD-L1 between the tumour cells of one lesion",
        "calibrated with tps_threshold to the same prevalences; PD-L1 staining is heterogeneous within NSCLC "
        "lesions (McLaughlin 2016)"},
   }};

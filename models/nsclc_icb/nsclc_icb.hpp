@@ -93,7 +93,8 @@ class NsclcIcb {
       {"infiltration_per_cell", "1/day", 0, false, "per-capita entry rate of circulating effectors into the tumour"},
       {"naive_cd8", "cells", 0, false, "tumour-specific naive CD8 precursors"},
       {"antigen_flux", "cells/day", 0, false, "dying tumour cells per day weighted by immunogenicity (drives DCs)"},
-      {"pdl1_tps", "%", 0, false, "true PD-L1 tumour proportion score: share of tumour cells above the staining threshold"},
+      {"pdl1_tps", "%", 0, false,
+       "true PD-L1 tumour proportion score: share of tumour cells above the staining threshold"},
   }};
 
   // State indices (compile-time, by name).

@@ -122,7 +122,8 @@ inline std::vector<double> run_in(const std::vector<double>& p, std::vector<doub
   x[Model::kVisible] = (1.0 - escape_fraction) * kBaselineCells;
   icbsim::RunInSpec spec;
   spec.held = {Model::kVisible, Model::kEscape};
-  spec.scaled = {Model::kDying, Model::kEffector, Model::kExhausted, Model::kTreg, Model::kMdsc, Model::kM1, Model::kM2};
+  spec.scaled = {Model::kDying, Model::kEffector, Model::kExhausted, Model::kTreg,
+                 Model::kMdsc,  Model::kM1,       Model::kM2};
   spec.period = 60.0;
   spec.rounds = 10;
   return icbsim::run_in_state(model, spec, make_task(p, x, spec.period));

@@ -97,7 +97,8 @@ TEST_CASE("TPS follows the tumour's IFN-γ-induced PD-L1", "[nsclc][tps]") {
   std::vector<double> x_no_jak = x0;
   x_no_jak[Model::kSignal] = 0.0;
   const Trajectory constitutive(make_task(no_jak, x_no_jak, 1.0));
-  INFO("TPS with IFN-γ " << intact.series("pdl1_tps")[0] << " %, constitutive only " << constitutive.series("pdl1_tps")[0] << " %");
+  INFO("TPS with IFN-γ " << intact.series("pdl1_tps")[0] << " %, constitutive only "
+                         << constitutive.series("pdl1_tps")[0] << " %");
   CHECK(intact.series("pdl1_tps")[0] > 2.0 * constitutive.series("pdl1_tps")[0]);
   // PD-L1-negative tumours score 0.
   std::vector<double> negative = p;

@@ -16,8 +16,8 @@ namespace {
 
 struct Transient {
   std::size_t patients = 0;
-  std::size_t same_rate = 0;         ///< |r_on − r_pre| <= 10 % of |r_pre|
-  std::size_t hyperprogression = 0;  ///< Ferrara 2018 flag of the readout
+  std::size_t same_rate = 0;              ///< |r_on − r_pre| <= 10 % of |r_pre|
+  std::size_t hyperprogression = 0;       ///< Ferrara 2018 flag of the readout
   std::size_t true_hyperprogression = 0;  ///< the same definition on the true diameters (no measurement error)
 };
 
@@ -59,7 +59,8 @@ Transient measure(const icbsim::Scenario& s) {
 
 TEST_CASE("untreated NSCLC patients started from the run-in show no transient", "[validation][nsclc][run-in]") {
   // First-line population, and second line (its own growth and antigenicity medians).
-  const std::string file = GENERATE(as<std::string>{}, "untreated_pre_scan.yaml", "untreated_pre_scan_second_line.yaml");
+  const std::string file =
+      GENERATE(as<std::string>{}, "untreated_pre_scan.yaml", "untreated_pre_scan_second_line.yaml");
   INFO(file);
   const auto path = std::filesystem::path(ICBSIM_SOURCE_DIR) / "tests/data/nsclc" / file;
   icbsim::Scenario s = icbsim::load_scenario_file(path.string(), icbsim::testing::registry());
@@ -68,10 +69,10 @@ TEST_CASE("untreated NSCLC patients started from the run-in show no transient", 
   s.run_in.reset();
   const Transient without = measure(s);
   const double n = static_cast<double>(with.patients);
-  INFO("run-in: same rate " << with.same_rate << "/" << with.patients << ", hyperprogression "
-                            << with.hyperprogression << " (true sizes " << with.true_hyperprogression
-                            << "); without: same rate " << without.same_rate << ", hyperprogression "
-                            << without.hyperprogression << " (true sizes " << without.true_hyperprogression << ")");
+  INFO("run-in: same rate " << with.same_rate << "/" << with.patients << ", hyperprogression " << with.hyperprogression
+                            << " (true sizes " << with.true_hyperprogression << "); without: same rate "
+                            << without.same_rate << ", hyperprogression " << without.hyperprogression << " (true sizes "
+                            << without.true_hyperprogression << ")");
   REQUIRE(with.patients == 400);
   // The rate of the first 6 weeks within 10 % of the pre-treatment rate for >= 95 % of patients;
   // Ferrara hyperprogression on the true diameters in < 2 % of untreated patients.

@@ -47,7 +47,8 @@ RunInSpec read_run_in_section(const ConfigNode& node, const ModelInfo& model) {
   spec.scaled = read_states(node, "scale", model, false);
   for (std::size_t k = 0; k < spec.scaled.size(); ++k)
     if (std::find(spec.held.begin(), spec.held.end(), spec.scaled[k]) != spec.held.end())
-      node.at("scale").items("run_in.scale")[k].fail("state variable '" + std::string(model.variables[spec.scaled[k]].name) +
+      node.at("scale").items("run_in.scale")[k].fail("state variable '" +
+                                                     std::string(model.variables[spec.scaled[k]].name) +
                                                      "' is both held and scaled by the run-in");
   if (const ConfigNode* n = node.find("period")) {
     spec.period = n->as_quantity("day", "run_in.period");

@@ -130,9 +130,10 @@ SolverSettings read_solver(const ConfigNode& section) {
 
 Scenario load(const ConfigNode& root, const std::string& text, const std::string& name, const ModelRegistry& registry) {
   if (!root.is_map()) root.fail("a scenario must be a map of keys (model:, parameters:, time:, ...)");
-  root.check_keys({"icbsim", "description", "model", "parameters", "initial", "time", "solver", "seed", "output",
-                   "tumour", "scans", "readout", "patient", "treatment", "phenotypes", "host", "population", "arms",
-                   "allocation", "ratio", "report", "sweep", "checkpoints", "spatial", "run_in"},
+  root.check_keys({"icbsim",     "description", "model",      "parameters", "initial",    "time",    "solver",
+                   "seed",       "output",      "tumour",     "scans",      "readout",    "patient", "treatment",
+                   "phenotypes", "host",        "population", "arms",       "allocation", "ratio",   "report",
+                   "sweep",      "checkpoints", "spatial",    "run_in"},
                   "the scenario");
   Scenario s;
   s.source_name = name;

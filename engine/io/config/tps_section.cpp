@@ -38,11 +38,13 @@ readout::TpsAssay read_tps_section(const ConfigNode& node, const ModelInfo& mode
     from.fail("model '" + std::string(model.name) + "' has no state variable or observable '" + name + "'" +
               did_you_mean(name, names));
   }
-  if (unit != "%") from.fail("readout.tps.from must be a share in % (the tumour proportion score); '" + name +
-                             "' is in '" + std::string(unit) + "'");
+  if (unit != "%")
+    from.fail("readout.tps.from must be a share in % (the tumour proportion score); '" + name + "' is in '" +
+              std::string(unit) + "'");
   if (const ConfigNode* n = node.find("cells_scored")) {
     const auto v = n->as_unsigned("readout.tps.cells_scored");
-    if (v == 0 || v > kMaxCells) n->fail("readout.tps.cells_scored must lie between 1 and " + std::to_string(kMaxCells));
+    if (v == 0 || v > kMaxCells)
+      n->fail("readout.tps.cells_scored must lie between 1 and " + std::to_string(kMaxCells));
     assay.cells_scored = static_cast<std::size_t>(v);
   }
   return assay;

@@ -5,11 +5,11 @@
 #include <cmath>
 #include <filesystem>
 
+#include "engine/io/config/scenario_loader.hpp"
+#include "engine/io/config/scenario_writer.hpp"
 #include "engine/io/h5/hdf5_handle.hpp"
 #include "engine/io/results/result_merger.hpp"
 #include "engine/io/results/result_reader.hpp"
-#include "engine/io/config/scenario_loader.hpp"
-#include "engine/io/config/scenario_writer.hpp"
 #include "tests/support/builtin_registry.hpp"
 #include "tests/support/run_to_file.hpp"
 
@@ -47,7 +47,8 @@ TEST_CASE("readout.tps reads, writes back and reads again", "[io][tps]") {
   const icbsim::Scenario s = icbsim::load_scenario_text(kCohort, "tps.yaml", registry());
   REQUIRE(s.readout->settings.tps);
   CHECK(s.readout->settings.tps->cells_scored == 200);
-  CHECK(s.readout->settings.tps->row == s.model->variables.size() + static_cast<std::size_t>(s.model->observables.size() - 1));
+  CHECK(s.readout->settings.tps->row ==
+        s.model->variables.size() + static_cast<std::size_t>(s.model->observables.size() - 1));
   REQUIRE(s.strata);
   CHECK(s.strata->by_tps);
   CHECK(s.strata->cuts == std::vector<double>{1.0, 50.0});
@@ -76,7 +77,7 @@ TEST_CASE("/outcomes/tps holds each patient's baseline TPS in percent, the same 
   for (std::size_t i = 0; i < tps.size(); i += 2) {
     CHECK((tps[i] >= 0.0 && tps[i] <= 100.0));
     CHECK(tps[i] * 2.0 == std::round(tps[i] * 2.0));  // whole cells out of 200
-    CHECK(tps[i] == tps[i + 1]);  // paired twins: one biopsy before treatment
+    CHECK(tps[i] == tps[i + 1]);                      // paired twins: one biopsy before treatment
   }
   CHECK(report.trial_report.find("stratum TPS >=50%") != std::string::npos);
   // Slices merged: the report is rebuilt from /outcomes/tps and equals the whole run's.
