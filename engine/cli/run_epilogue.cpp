@@ -22,7 +22,7 @@ int finish_run(const app::RunOutcome& outcome, bool quiet, bool show_tasks) {
   if (quiet) std::cout << outcome.output << "\n";
   if (!quiet) {
     if (outcome.resumed_ranges > 0) std::cout << "resumed " << outcome.resumed_ranges << " range(s) of not-run tasks\n";
-    print_result_summary(read_result_file(outcome.output), outcome.output, std::cout, show_tasks);
+    print_result_summary(read_result_file(outcome.output), outcome.output, std::cout, show_tasks, false);
     print_sweep_report(outcome.output, std::cout);
     std::cout << "\nwall time     " << report.wall_seconds << " s on " << report.threads << " thread(s)"
               << (outcome.ranks > 1 ? " x " + std::to_string(outcome.ranks) + " MPI ranks" : std::string()) << "\n";

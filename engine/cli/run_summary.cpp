@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <sstream>
 #include <string>
 
 #include "engine/io/results/sweep_results.hpp"
@@ -59,7 +60,8 @@ void print_readouts(const ResultFileContents& c, std::ostream& out) {
 }
 }  // namespace
 
-void print_result_summary(const ResultFileContents& c, const std::string& path, std::ostream& out, bool show_tasks) {
+void print_result_summary(const ResultFileContents& c, const std::string& path, std::ostream& out, bool show_tasks,
+                          bool carrier_rows) {
   out << "result file   " << path << "\n"
       << "model         " << c.model << "\n"
       << "tasks         " << c.tasks << " (" << c.failed << " failed)\n"
@@ -88,7 +90,25 @@ void print_result_summary(const ResultFileContents& c, const std::string& path, 
   }
   if (show_tasks && !c.scan_times.empty()) print_readouts(c, out);
   if (show_tasks && c.tasks > kTasksShown) out << "\n(" << c.tasks - kTasksShown << " more tasks in the file)\n";
-  if (!c.report.empty()) out << "\n" << c.report;
+  if (c.report.empty()) return;
+  if (carrier_rows) {
+    out << "\n" << c.report;
+    return;
+  }
+  // The group rows of mechanism carriers read "<arm>  <mechanism>: carriers  <n> ...".
+  std::istringstream lines(c.report);
+  std::string line;
+  std::size_t left_out = 0;
+  out << "\n";
+  while (std::getline(lines, line)) {
+    if (line.find(": carriers ") != std::string::npos || line.find(": non-carriers ") != std::string::npos) {
+      ++left_out;
+      continue;
+    }
+    out << line << "\n";
+  }
+  if (left_out > 0)
+    out << "  (" << left_out << " rows of mechanism carriers and non-carriers: icbsim summary " << path << ")\n";
 }
 
 void print_sweep_report(const std::string& path, std::ostream& out) {

@@ -1,6 +1,7 @@
 """`python3 -m icbsim.plots COMMAND FILE ...`: draws the plots of a result file (docs/plots.md).
 Exit status 0 when something was drawn, 1 when the file cannot be read or gives no plot."""
 import argparse
+import os
 import sys
 
 import matplotlib
@@ -73,6 +74,9 @@ def main(argv=None):
     if not written:
         print(f"{args.result}: nothing to plot (no tumour/scans readout?)", file=sys.stderr)
         return 1
+    folders = sorted({os.path.dirname(path) or "." for path in written})
+    names = ", ".join(os.path.basename(path) for path in written)
+    print(f"plots         {names} in {', '.join(folders)}")
     return 0
 
 

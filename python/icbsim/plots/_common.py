@@ -100,7 +100,6 @@ def save(fig, path, dpi=120):
         os.makedirs(folder, exist_ok=True)
     fig.savefig(path, dpi=dpi)
     plt.close(fig)
-    print("wrote", path)
     return path
 
 
