@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every shipped scenario (configs/scenarios, configs/trials, configs/spatial, configs/sweeps)
 # and the benchmark scenarios with two icbsim executables and compares the result files
-# (scripts/dev/same_results.py: every dataset byte for byte, every attribute except those naming
-# the build or the run). For changes that must not change results, e.g. a restructuring.
+# (python3 -m icbsim.compare: every dataset byte for byte, every attribute except those naming the
+# build or the run; the package from build/python). For changes that must not change results, e.g. a restructuring.
 #   scripts/dev/same_results.sh OLD_ICBSIM NEW_ICBSIM WORK_DIR [SCENARIO...]
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,7 +27,7 @@ for scenario in "${scenarios[@]}"; do
     [ $code -le 1 ] || echo "$name: $side executable exited $code (see $work/$side/$name.log)"
     mv "$work/run/$name.h5" "$work/$side/$name.h5" 2>/dev/null
   done
-  if /usr/bin/python3 scripts/dev/same_results.py "$work/old/$name.h5" "$work/new/$name.h5" > "$work/$name.diff"; then
+  if PYTHONPATH=build/python /usr/bin/python3 -m icbsim.compare "$work/old/$name.h5" "$work/new/$name.h5" > "$work/$name.diff"; then
     echo "same     $scenario"; same=$((same + 1))
   else
     echo "DIFFERS  $scenario"; head -20 "$work/$name.diff"; differ=$((differ + 1))

@@ -32,6 +32,7 @@ std::string mpirun_three() {
 #endif
 }  // namespace
 
+// engine/cli/run_epilogue.cpp: the line before a run, the summary after it, -q printing the path.
 TEST_CASE("icbsim run with no scenario runs the built-in quickstart", "[cli]") {
   const fs::path dir = fresh_folder("quickstart");
   const auto r = run_icbsim("run -o " + (dir / "q.h5").string());

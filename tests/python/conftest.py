@@ -9,19 +9,20 @@ from icbsim import cli
 
 SOURCE = os.environ.get("ICBSIM_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 
-# A Saltelli design small enough to run in a second: Ishigami's function (a = 7, b = 0.1).
-ISHIGAMI_SWEEP = """\
+# A Saltelli design small enough to run in a second: three parameters of Kuznetsov 1994.
+KUZNETSOV_SWEEP = """\
 icbsim: 1
-model: ishigami
-time: {end: 1 day, output_every: 1 day}
+model: kuznetsov1994
+initial: {E: 3.2e5 cells, T: 5e6 cells}
+time: {end: 60 days, output_every: 60 days}
 sweep:
   design: saltelli
   samples: 128
   axes:
-    - {parameter: x1, distribution: uniform, min: -3.141592653589793, max: 3.141592653589793}
-    - {parameter: x2, distribution: uniform, min: -3.141592653589793, max: 3.141592653589793}
-    - {parameter: x3, distribution: uniform, min: -3.141592653589793, max: 3.141592653589793}
-  outputs: [final:f]
+    - {parameter: a, distribution: uniform, min: 0.1 1/day, max: 0.3 1/day}
+    - {parameter: n, distribution: uniform, min: 5e-8 1/(cell*day), max: 2e-7 1/(cell*day)}
+    - {parameter: s, distribution: uniform, min: 1e4 cells/day, max: 1.6e4 cells/day}
+  outputs: [final:T]
   bootstrap: {resamples: 50, level: 0.95}
 seed: 7
 """
@@ -55,7 +56,7 @@ def pk_file(results):
 
 @pytest.fixture(scope="session")
 def saltelli_file(results):
-    return cli.sweep(ISHIGAMI_SWEEP, results / "ishigami.h5")
+    return cli.sweep(KUZNETSOV_SWEEP, results / "saltelli.h5")
 
 
 @pytest.fixture(scope="session")

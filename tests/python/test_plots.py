@@ -68,7 +68,7 @@ def test_command_line(cohort_file, saltelli_file, tmp_path):
     run = subprocess.run([sys.executable, "-m", "icbsim.plots", "sensitivity", saltelli_file, "-o",
                           str(tmp_path / "s")], capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
-    assert os.listdir(tmp_path / "s") == ["all_final_f.png"]
+    assert os.listdir(tmp_path / "s") == ["all_final_T.png"]
     run = subprocess.run([sys.executable, "-m", "icbsim.plots", "cohort", str(tmp_path / "absent.h5")],
                          capture_output=True, text=True, env=env)
     assert run.returncode == 1 and "absent.h5" in run.stderr

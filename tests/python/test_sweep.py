@@ -9,7 +9,7 @@ import icbsim
 def test_saltelli_rows_are_in_salib_order(saltelli_file):
     sweep = icbsim.read_sweep(saltelli_file)
     d = sweep.problem["num_vars"]
-    assert sweep.problem["names"] == ["x1", "x2", "x3"] and d == 3
+    assert sweep.problem["names"] == ["a", "n", "s"] and d == 3
     assert sweep.problem["bounds"] == [[0.0, 1.0]] * 3
     n = 128
     assert sweep.unit_samples.shape == (n * (d + 2), d) == sweep.samples.shape
@@ -26,15 +26,15 @@ def test_saltelli_rows_are_in_salib_order(saltelli_file):
 def test_salib_layout_reproduces_the_engine_indices(saltelli_file):
     sweep = icbsim.read_sweep(saltelli_file)
     d = sweep.problem["num_vars"]
-    y = sweep.outputs["all"]["final:f"].reshape(-1, d + 2)
+    y = sweep.outputs["all"]["final:T"].reshape(-1, d + 2)
     fa, fb, fab = y[:, 0], y[:, d + 1], y[:, 1:d + 1]
     variance = np.var(np.concatenate([fa, fb]))
     first = np.mean(fb[:, None] * (fab - fa[:, None]), axis=0) / variance
     total = 0.5 * np.mean((fa[:, None] - fab) ** 2, axis=0) / variance
-    engine = sweep.indices["all"]["final:f"]
+    engine = sweep.indices["all"]["final:T"]
     np.testing.assert_allclose(first, engine["first"], rtol=1e-9, atol=1e-12)
     np.testing.assert_allclose(total, engine["total"], rtol=1e-9, atol=1e-12)
-    assert list(engine.index) == ["x1", "x2", "x3"]
+    assert list(engine.index) == ["a", "n", "s"]
 
 
 def test_other_designs_keep_the_file_order(lhs_file):

@@ -1,9 +1,9 @@
-#!/usr/bin/env python3
-"""Compares two icbsim result files object by object: every dataset's type, shape and bytes, and
-every attribute except those that describe the build or the run rather than the results
-(git_commit, icbsim_version, created_utc, wall_seconds, threads, ranks). Prints each difference; exit 1 if any.
+"""Two result files compared object by object: every dataset's type, shape and bytes, and every
+attribute except those that describe the build or the run rather than the results (git_commit,
+icbsim_version, created_utc, wall_seconds, threads, ranks). For checking that a change of the
+engine, a thread count or a split of a run leaves results unchanged.
 
-Usage: same_results.py A.h5 B.h5
+    python3 -m icbsim.compare A.h5 B.h5     prints each difference; exit status 1 if any
 """
 import sys
 
@@ -28,7 +28,8 @@ def same_array(a, b):
     return a.tobytes() == b.tobytes()
 
 
-def main(a_path, b_path):
+def differences(a_path, b_path):
+    """The differences between two result files, one line each (empty when they hold the same)."""
     problems = []
     with h5py.File(a_path, "r") as a, h5py.File(b_path, "r") as b:
         ia, ib = items(a), items(b)
@@ -52,10 +53,19 @@ def main(a_path, b_path):
                     problems.append(f"{name}@{key}: attribute in one file only")
                 elif not same_array(np.asarray(oa.attrs[key]), np.asarray(ob.attrs[key])):
                     problems.append(f"{name}@{key}: attribute differs")
+    return problems
+
+
+def main(argv=None):
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        print("usage: python3 -m icbsim.compare A.h5 B.h5", file=sys.stderr)
+        return 2
+    problems = differences(args[0], args[1])
     for p in problems:
         print(f"  {p}")
     return 1 if problems else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main())
