@@ -35,7 +35,7 @@ TEST_CASE("a run restarted from a checkpoint file equals the straight run", "[ap
   // A time not listed joins checkpoints:; the checkpoint of one scenario does not restart another.
   CHECK(icbsim::app::take_checkpoint_file(scenario, "50 day", (dir / "c50.h5").string(), registry(), {}).time_added);
   const std::string other = std::string(ICBSIM_SOURCE_DIR) + "/configs/scenarios/quickstart.yaml";
-  CHECK_THROWS_WITH(icbsim::app::restart_from_checkpoint((dir / "c.h5").string(), other, (dir / "x.h5").string(),
-                                                         registry(), {}),
-                    Catch::Contains("was taken from another scenario"));
+  CHECK_THROWS_WITH(
+      icbsim::app::restart_from_checkpoint((dir / "c.h5").string(), other, (dir / "x.h5").string(), registry(), {}),
+      Catch::Contains("was taken from another scenario"));
 }

@@ -9,8 +9,8 @@
 using icbsim::testing::registry;
 
 TEST_CASE("the trial report is assembled over the plan's arms and the population's mechanisms", "[run][report]") {
-  const icbsim::Scenario s = icbsim::load_scenario_file(
-      std::string(ICBSIM_SOURCE_DIR) + "/tests/data/kuznetsov_cohort.yaml", registry());
+  const icbsim::Scenario s =
+      icbsim::load_scenario_file(std::string(ICBSIM_SOURCE_DIR) + "/tests/data/kuznetsov_cohort.yaml", registry());
   const icbsim::Plan plan(s);
   const std::vector<std::string> mechanisms = icbsim::reported_mechanisms(s);
   REQUIRE(s.population);
@@ -28,8 +28,7 @@ TEST_CASE("the trial report is assembled over the plan's arms and the population
       tasks.push_back(t);
     }
   const icbsim::cohort::TrialReport r = icbsim::assemble_trial_report(s, plan, tasks);
-  const icbsim::cohort::TrialReport direct =
-      icbsim::cohort::make_trial_report(tasks, plan.arm_names(), mechanisms, {});
+  const icbsim::cohort::TrialReport direct = icbsim::cohort::make_trial_report(tasks, plan.arm_names(), mechanisms, {});
   CHECK(r.text == direct.text);
   CHECK(r.groups.size() == plan.arm_names().size() * (1 + 2 * mechanisms.size()));
   CHECK(r.groups[0].arm == plan.arm_names()[0]);
