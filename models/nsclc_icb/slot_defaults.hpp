@@ -22,10 +22,10 @@ struct Pd1Slot {
   static constexpr std::string_view kLabel = "anti-PD-1 slot";
   // cl0 vc q2 v2 q3 v3 emax t50 hill vmax km t_first_dose | kd mw partition
   static constexpr std::array<double, 15> kDefaults{
-      0.238380966, 3.325757269, 0.7523337356, 3.880050147, 0, 0, 0, 1, 1, 0, 1, 0, 4, 149000, 0.114};
+      0.238380966, 3.325757269, 0.7523337356, 3.880050147, 0, 0, 0, 1, 1, 0, 1, 0, 0.029, 149000, 0.114};
   static constexpr std::string_view source(std::string_view) {
-    return "default: pembrolizumab typical values (pk.md §3.2, Ahamadi 2017 at 70 kg, NSCLC; configs/drugs), "
-           "replaced from the drug catalogue when a drug is given";
+    return "default: pembrolizumab typical values (Ahamadi 2017 at 70 kg, NSCLC; KD 29 pM, Fessas 2017; "
+           "configs/drugs), replaced from the drug catalogue when a drug is given";
   }
 };
 
