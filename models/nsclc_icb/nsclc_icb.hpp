@@ -1,7 +1,7 @@
 // nsclc_icb: the project's NSCLC checkpoint model. Two tumour clones, lymph-node priming, effector
 // and exhausted CD8 T cells, Tregs, MDSCs, M1/M2 macrophages, IFN-γ-induced PD-L1/MHC-I, TGF-β
-// exclusion, host factors, and seven drug slots (anti-PD-1, anti-PD-L1, anti-CTLA-4, two cytotoxics,
-// a vaccine, an ADC). Equations and sources: docs/models/nsclc_icb.md.
+// exclusion, host factors, seven drug slots (anti-PD-1, anti-PD-L1, anti-CTLA-4, two cytotoxics,
+// a vaccine, an ADC) and the new-lesion hazard. Equations and sources: docs/models/nsclc_icb.md.
 #pragma once
 
 #include <array>
@@ -14,8 +14,10 @@
 #include "engine/core/parameter_spec.hpp"
 #include "engine/core/variable_spec.hpp"
 #include "models/nsclc_icb/checkpoint.hpp"
+#include "models/nsclc_icb/dissemination.hpp"
 #include "models/nsclc_icb/drug_slots.hpp"
 #include "models/nsclc_icb/priming.hpp"
+#include "models/nsclc_icb/prognosis.hpp"
 #include "models/nsclc_icb/slot_defaults.hpp"
 #include "models/nsclc_icb/spec_tools.hpp"
 #include "models/nsclc_icb/suppression.hpp"
@@ -44,18 +46,26 @@ class NsclcIcb {
       "models.md §6), Lai & Friedman 2017 (PLoS One 12:e0178479) and Kuznetsov 1994";
 
   /// Parameter blocks in declaration order.
-  static constexpr std::array<std::size_t, 12> kParameterBlocks{
-      nsclc::TumourBlock::kParameters.size(), nsclc::CheckpointBlock::kParameters.size(),
-      nsclc::PrimingBlock::kParameters.size(), nsclc::TCellBlock::kParameters.size(),
-      nsclc::SuppressionBlock::kParameters.size(), Pd1::kParameters.size(), Pdl1::kParameters.size(),
-      Ctla4::kParameters.size(), Cyto1::kParameters.size(), Cyto2::kParameters.size(), Vaccine::kParameters.size(),
-      Adc::kParameters.size()};
+  static constexpr std::array<std::size_t, 14> kParameterBlocks{nsclc::TumourBlock::kParameters.size(),
+                                                                nsclc::CheckpointBlock::kParameters.size(),
+                                                                nsclc::PrimingBlock::kParameters.size(),
+                                                                nsclc::TCellBlock::kParameters.size(),
+                                                                nsclc::SuppressionBlock::kParameters.size(),
+                                                                Pd1::kParameters.size(),
+                                                                Pdl1::kParameters.size(),
+                                                                Ctla4::kParameters.size(),
+                                                                Cyto1::kParameters.size(),
+                                                                Cyto2::kParameters.size(),
+                                                                Vaccine::kParameters.size(),
+                                                                Adc::kParameters.size(),
+                                                                nsclc::DisseminationBlock::kParameters.size(),
+                                                                nsclc::PrognosisBlock::kParameters.size()};
 
-  static constexpr auto kParameters =
-      nsclc::concat(nsclc::TumourBlock::kParameters, nsclc::CheckpointBlock::kParameters,
-                    nsclc::PrimingBlock::kParameters, nsclc::TCellBlock::kParameters,
-                    nsclc::SuppressionBlock::kParameters, Pd1::kParameters, Pdl1::kParameters, Ctla4::kParameters,
-                    Cyto1::kParameters, Cyto2::kParameters, Vaccine::kParameters, Adc::kParameters);
+  static constexpr auto kParameters = nsclc::concat(
+      nsclc::TumourBlock::kParameters, nsclc::CheckpointBlock::kParameters, nsclc::PrimingBlock::kParameters,
+      nsclc::TCellBlock::kParameters, nsclc::SuppressionBlock::kParameters, Pd1::kParameters, Pdl1::kParameters,
+      Ctla4::kParameters, Cyto1::kParameters, Cyto2::kParameters, Vaccine::kParameters, Adc::kParameters,
+      nsclc::DisseminationBlock::kParameters, nsclc::PrognosisBlock::kParameters);
 
   static constexpr auto kVariables =
       nsclc::concat(nsclc::TumourBlock::kVariables, nsclc::CheckpointBlock::kVariables, nsclc::PrimingBlock::kVariables,
@@ -63,7 +73,7 @@ class NsclcIcb {
                     Pdl1::kVariables, Ctla4::kVariables, Cyto1::kVariables, Cyto2::kVariables, Vaccine::kVariables,
                     Adc::kVariables);
 
-  static constexpr std::array<VariableSpec, 30> kObservables{{
+  static constexpr std::array<VariableSpec, 31> kObservables{{
       {"tumour_diameter", "mm", 0, false, "spherical-equivalent diameter of the lesion volume, 10·(6V/π)^(1/3)"},
       {"tumour_volume", "mL", 0, false, "lesion volume, (viable + dying tumour cells) / cell_density"},
       {"tumour_cells_total", "cells", 0, false, "viable tumour cells, antigenic + escape"},
@@ -95,6 +105,8 @@ class NsclcIcb {
       {"antigen_flux", "cells/day", 0, false, "dying tumour cells per day weighted by immunogenicity (drives DCs)"},
       {"pdl1_tps", "%", 0, false,
        "true PD-L1 tumour proportion score: share of tumour cells above the staining threshold"},
+      {"new_lesion_hazard", "1/day", 0, false,
+       "hazard of a newly detectable lesion: rate·(N/N_ref)^α/(1 + cd8_blood/half) (readout tumour.new_lesions)"},
   }};
 
   // State indices (compile-time, by name).
@@ -132,7 +144,8 @@ class NsclcIcb {
         cyto1_(block(p, 8)),
         cyto2_(block(p, 9)),
         vaccine_(block(p, 10)),
-        adc_(block(p, 11)) {}
+        adc_(block(p, 11)),
+        dissemination_(block(p, 12)) {}
 
   /// Every rate of the model at state x and time t [day] (shared by rhs and observe).
   template <class Real>
@@ -278,6 +291,7 @@ class NsclcIcb {
         k.naive_cells,
         k.antigen_flux,
         checkpoint_.tps_pct(k.pdl1),
+        dissemination_.hazard(k.n_total, x[kBlood]),
     };
     for (std::size_t i = 0; i < kObservables.size(); ++i) out[i] = values[i];
   }
@@ -306,6 +320,7 @@ class NsclcIcb {
   Cyto2 cyto2_;
   Vaccine vaccine_;
   Adc adc_;
+  nsclc::DisseminationBlock::Values dissemination_;
 };
 
 }  // namespace icbsim::models
