@@ -14,7 +14,7 @@ namespace readout = icbsim::readout;
 
 namespace {
 constexpr double kSixWeeks = 42.0;
-constexpr double kFcHpdGrowth = 0.03;  // [1/day] the size the mechanism is switched on with
+constexpr double kFcHpdGrowth = 0.04;  // [1/day] the size the mechanism is switched on with
 
 /// A TAM-rich, poorly immunogenic patient at the 3.7-cm baseline (overlays m2_macrophages + low_tmb).
 std::vector<double> susceptible_parameters() {
