@@ -18,7 +18,7 @@ struct FcHyperprogressionBlock {
        "structure: Lo Russo 2019 (anti-PD-1/PD-L1 Fc binding FcγR of CD163+ macrophages causes hyperprogression in "
        "NSCLC; F(ab')2 fragments do not); off by default until the population is refitted: with the macrophage "
        "density as its trigger, switched on at 0.03/day it also slowed late responses whose M2 density rises as "
-       "the tumour shrinks; 0.03/day hyperprogresses a TAM-rich cold tumour (tests)"},
+       "the tumour shrinks; 0.04/day hyperprogresses a TAM-rich cold tumour (tests)"},
       {"fc_hpd_m2_half", "", 0.065, 1e-6, 100, "M2 macrophages per tumour cell for half the hyperprogression drive",
        "assumed: 1.7 times the untreated default tumour's 0.04, so that the drive concentrates in TAM-rich tumours "
        "(Lo Russo 2019: clustered CD163+CD33+ epithelioid macrophages in hyperprogressors' baseline biopsies)"},
