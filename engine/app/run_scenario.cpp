@@ -7,6 +7,7 @@
 #include <icbsim/quickstart_scenario.hpp>
 
 #include "engine/core/errors.hpp"
+#include "engine/io/config/scenario_base.hpp"
 #include "engine/io/config/scenario_loader.hpp"
 #include "engine/io/results/result_merger.hpp"
 #include "engine/io/results/result_writer.hpp"
@@ -109,12 +110,9 @@ RunOutcome distributed_run(const Scenario& scenario, const RunRequest& request, 
   return outcome;
 }
 
-}  // namespace
-
-Scenario load_run_scenario(const std::optional<std::string>& path, const std::optional<std::string>& output, bool sweep,
-                           const ModelRegistry& registry) {
-  Scenario scenario = path ? load_scenario_file(*path, registry)
-                           : load_scenario_text(std::string(kQuickstartYaml), std::string(kQuickstartName), registry);
+/// `output` replaces the scenario's output:; a sweep must have a sweep: section; a result file
+/// must be named.
+Scenario ready_to_run(Scenario scenario, const std::optional<std::string>& output, bool sweep) {
   if (output) {
     check_output_path(*output, nullptr);
     scenario.output_path = *output;
@@ -127,6 +125,29 @@ Scenario load_run_scenario(const std::optional<std::string>& path, const std::op
                         "no result file named: add `output: FILE.h5` to the scenario or pass -o FILE.h5");
   return scenario;
 }
+
+}  // namespace
+
+Scenario load_run_scenario(const std::optional<std::string>& path, const std::optional<std::string>& output, bool sweep,
+                           const ModelRegistry& registry) {
+  return ready_to_run(path ? load_scenario_file(*path, registry)
+                           : load_scenario_text(std::string(kQuickstartYaml), std::string(kQuickstartName), registry),
+                      output, sweep);
+}
+
+Scenario load_scenario_with_overrides(const ScenarioText& source, const std::optional<ScenarioText>& overrides,
+                                      const ModelRegistry& registry) {
+  if (!overrides) return load_scenario_text(source.text, source.name, registry);
+  const ConfigNode root = parse_scenario_with_overrides(source.text, source.name, overrides->text, overrides->name);
+  return load_scenario_node(root, source.text, source.name, registry);
+}
+
+Scenario load_run_scenario_text(const ScenarioText& source, const std::optional<ScenarioText>& overrides,
+                                const std::optional<std::string>& output, bool sweep, const ModelRegistry& registry) {
+  return ready_to_run(load_scenario_with_overrides(source, overrides, registry), output, sweep);
+}
+
+ScenarioText quickstart_text() { return {std::string(kQuickstartYaml), std::string(kQuickstartName)}; }
 
 RunOutcome run_scenario(const Scenario& scenario, const RunRequest& request, const ModelRegistry& registry,
                         const RankGroup& ranks, const ProgressCallback& progress) {

@@ -43,6 +43,26 @@ struct RunOutcome {
 Scenario load_run_scenario(const std::optional<std::string>& path, const std::optional<std::string>& output, bool sweep,
                            const ModelRegistry& registry);
 
+/// A scenario as text and the name its messages cite (a file's path: `base:` files and the output
+/// resolve from its folder).
+struct ScenarioText {
+  std::string text;
+  std::string name;
+};
+
+/// The scenario `source` with `overrides` (a partial scenario) merged on top as a later `base:`
+/// file would be, validated.
+Scenario load_scenario_with_overrides(const ScenarioText& source, const std::optional<ScenarioText>& overrides,
+                                      const ModelRegistry& registry);
+
+/// As load_run_scenario for a scenario given as text (front ends other than the command line:
+/// Python), with `overrides` (a partial scenario) merged on top as a later `base:` file would be.
+Scenario load_run_scenario_text(const ScenarioText& source, const std::optional<ScenarioText>& overrides,
+                                const std::optional<std::string>& output, bool sweep, const ModelRegistry& registry);
+
+/// The built-in quickstart scenario.
+ScenarioText quickstart_text();
+
 /// Runs `scenario` into scenario.output_path as `request` says, over the processes of `ranks`.
 RunOutcome run_scenario(const Scenario& scenario, const RunRequest& request, const ModelRegistry& registry,
                         const RankGroup& ranks, const ProgressCallback& progress);

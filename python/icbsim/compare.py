@@ -1,6 +1,6 @@
 """Two result files compared object by object: every dataset's type, shape and bytes, and every
 attribute except those that describe the build or the run rather than the results (git_commit,
-icbsim_version, created_utc, wall_seconds, threads, ranks). For checking that a change of the
+icbsim_version, created_utc, wall_seconds, threads, ranks) and the dimension scales' references. For checking that a change of the
 engine, a thread count or a split of a run leaves results unchanged.
 
     python3 -m icbsim.compare A.h5 B.h5     prints each difference; exit status 1 if any
@@ -11,6 +11,9 @@ import h5py
 import numpy as np
 
 VOLATILE = {"git_commit", "icbsim_version", "wall_seconds", "threads", "mpi_ranks", "ranks", "created_utc"}
+# Dimension-scale bookkeeping: object references into the file itself (the scales they name are
+# compared as datasets).
+REFERENCES = {"REFERENCE_LIST", "DIMENSION_LIST"}
 
 
 def items(f):
@@ -47,7 +50,7 @@ def differences(a_path, b_path):
                 elif not same_array(np.asarray(oa[()]), np.asarray(ob[()])):
                     problems.append(f"{name}: values differ")
             for key in sorted(set(oa.attrs) | set(ob.attrs)):
-                if key in VOLATILE:
+                if key in VOLATILE or key in REFERENCES:
                     continue
                 if key not in oa.attrs or key not in ob.attrs:
                     problems.append(f"{name}@{key}: attribute in one file only")

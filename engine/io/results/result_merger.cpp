@@ -13,7 +13,10 @@
 #include "engine/core/errors.hpp"
 #include "engine/io/config/scenario_loader.hpp"
 #include "engine/io/h5/complete_file.hpp"
+#include "engine/io/h5/dimension_scales.hpp"
 #include "engine/io/h5/hdf5_handle.hpp"
+#include "engine/io/h5/object_list.hpp"
+#include "engine/io/results/netcdf_dimensions.hpp"
 #include "engine/io/results/result_layout.hpp"
 #include "engine/io/results/trial_report_file.hpp"
 #include "engine/run/plan.hpp"
@@ -70,6 +73,7 @@ void copy_attributes(hid_t from, hid_t to, const std::vector<std::string>& skip 
   auto visit = [](hid_t location, const char* name, const H5A_info_t*, void* data) -> herr_t {
     auto* c = static_cast<Context*>(data);
     if (std::find(c->skip->begin(), c->skip->end(), name) != c->skip->end()) return 0;
+    if (h5::is_scale_attribute(name)) return 0;  // references into the source file
     h5::Id attr(H5Aopen(location, name, H5P_DEFAULT));
     h5::Id type(H5Aget_type(attr.get()));
     h5::Id space(H5Aget_space(attr.get()));
@@ -87,15 +91,6 @@ void copy_attributes(hid_t from, hid_t to, const std::vector<std::string>& skip 
 }
 
 /// The datasets and groups of a file in creation order ("trajectories", "trajectories/T", ...).
-std::vector<std::pair<std::string, H5O_type_t>> objects(hid_t file) {
-  std::vector<std::pair<std::string, H5O_type_t>> out;
-  auto visit = [](hid_t, const char* name, const H5O_info_t* info, void* data) -> herr_t {
-    if (std::string(name) != ".") static_cast<decltype(out)*>(data)->emplace_back(name, info->type);
-    return 0;
-  };
-  h5::check(H5Ovisit(file, H5_INDEX_CRT_ORDER, H5_ITER_INC, visit, &out), "listing objects");
-  return out;
-}
 
 /// Copies `rows` rows of `source` into `target` from row `offset`, in blocks.
 void copy_rows(hid_t source, hid_t target, hsize_t offset, hsize_t rows) {
@@ -240,17 +235,20 @@ MergeSummary merge(const std::string& output, const std::vector<std::string>& pa
   write_complete_file(output, [&](const std::string& temp) {
     h5::Id out = h5::create_file(temp);
     const hid_t first = base ? base_shard->file.get() : shards.front().file.get();
-    for (const auto& [name, type] : objects(first)) {
+    for (const auto& [name, type] : h5::list_objects(first)) {
       if (type == H5O_TYPE_GROUP) {
         h5::Id group = h5::create_group(out.get(), name);
         h5::Id source(h5::check(H5Gopen2(first, name.c_str(), H5P_DEFAULT), "opening " + name));
         copy_attributes(source.get(), group.get());
         continue;
       }
+      if (results::is_dimension_label(first, "/" + name)) continue;  // labelled anew below
       h5::Id source(h5::check(H5Dopen2(first, name.c_str(), H5P_DEFAULT), "opening " + name));
       const Kind kind = kind_of(name);
       if (kind == Kind::kCopy) {
         h5::check(H5Ocopy(first, name.c_str(), out.get(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT), "copying " + name);
+        h5::Id copy(h5::check(H5Dopen2(out.get(), name.c_str(), H5P_DEFAULT), "opening " + name));
+        h5::remove_scale_attributes(copy.get());
         continue;
       }
       h5::Id type_id(H5Dget_type(source.get()));
@@ -298,6 +296,7 @@ MergeSummary merge(const std::string& output, const std::vector<std::string>& pa
     if (scenario.readout && !scenario.sweep)
       h5::set_attribute(out.get(), "report", trial_report_of(out.get(), scenario).text);
     if (scenario.sweep) write_sweep_analysis(out.get(), scenario);
+    results::label_dimensions(out.get());
   });
   return summary;
 }

@@ -13,6 +13,7 @@
 
 #include "engine/core/errors.hpp"
 #include "engine/io/config/scenario_writer.hpp"
+#include "engine/io/results/netcdf_dimensions.hpp"
 #include "engine/io/results/result_layout.hpp"
 
 namespace icbsim {
@@ -239,6 +240,7 @@ void Hdf5ResultWriter::finish(const RunMetadata& metadata) {
       h5::set_attribute(group.get(), "analysis_error", std::string(e.what()));
     }
   }
+  results::label_dimensions(root);
   h5::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flushing " + temp_path_);
   close_all();
   if (metadata.not_run_tasks > 0) path_ = interrupted_path(path_);  // never looks whole

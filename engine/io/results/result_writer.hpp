@@ -18,8 +18,9 @@
 
 namespace icbsim {
 
-/// Version of the file layout; bumped whenever a reader would need to change.
-inline constexpr long long kHdf5SchemaVersion = 1;
+/// Version of the file layout; bumped whenever the layout changes (2: the /task coordinate and
+/// named dimensions, docs/hdf5-layout.md). Schema 1 files read as before.
+inline constexpr long long kHdf5SchemaVersion = 2;
 
 /// Where an interrupted run's file goes: "run.h5" -> "run.interrupted.h5". It is a valid file
 /// whose unfinished tasks have status not_run; `icbsim run --resume` completes it.
