@@ -95,8 +95,8 @@ PYBIND11_MODULE(_engine, m) {
       "run",
       [](const std::optional<std::string>& text, const std::string& name, const std::optional<std::string>& overrides,
          const std::string& output, bool sweep) {
-        const icbsim::Scenario scenario = icbsim::app::load_run_scenario_text(source(text, name), overrides_of(overrides),
-                                                                              output, sweep, registry());
+        const icbsim::Scenario scenario =
+            icbsim::app::load_run_scenario_text(source(text, name), overrides_of(overrides), output, sweep, registry());
         const icbsim::app::RunOutcome outcome = run_interruptibly(scenario);
         py::dict result;
         result["output"] = outcome.interrupted ? outcome.unfinished : outcome.output;

@@ -20,7 +20,8 @@ void create_bare_dimension(hid_t file, const std::string& path, hsize_t size) {
   Id ds(check(H5Dcreate2(file, path.c_str(), H5T_IEEE_F32LE, space.get(), H5P_DEFAULT, props.get(), H5P_DEFAULT),
               "creating dimension " + path));
   char name[96];
-  std::snprintf(name, sizeof name, "%s%10llu", std::string(kNotAVariable).c_str(), static_cast<unsigned long long>(size));
+  std::snprintf(name, sizeof name, "%s%10llu", std::string(kNotAVariable).c_str(),
+                static_cast<unsigned long long>(size));
   make_scale(ds.get(), name);
 }
 

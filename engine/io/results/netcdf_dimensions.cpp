@@ -129,7 +129,8 @@ void create_sweep_axis_coordinate(hid_t file, hsize_t size) {
     rest.remove_prefix(comma + 1);
   }
   if (labels.size() != size)
-    throw IoError("/sweep:axes names " + std::to_string(labels.size()) + " axes; the design has " + std::to_string(size));
+    throw IoError("/sweep:axes names " + std::to_string(labels.size()) + " axes; the design has " +
+                  std::to_string(size));
   h5::Id ds = h5::create_string_dataset(file, "/sweep/axis", labels.size());
   for (std::size_t i = 0; i < labels.size(); ++i) h5::write_string_element(ds.get(), i, labels[i]);
   h5::set_attribute(ds.get(), "units", std::string("1"));

@@ -74,5 +74,6 @@ TEST_CASE("a dataset outside the result layout is refused by name", "[io][hdf5][
   icbsim::h5::Id f = icbsim::h5::create_file(path.string());
   const std::vector<double> values{1.0, 2.0};
   icbsim::h5::write_doubles(f.get(), "stray", values);
-  CHECK_THROWS_WITH(icbsim::results::label_dimensions(f.get()), Catch::Contains("dataset /stray is not in the result layout"));
+  CHECK_THROWS_WITH(icbsim::results::label_dimensions(f.get()),
+                    Catch::Contains("dataset /stray is not in the result layout"));
 }
