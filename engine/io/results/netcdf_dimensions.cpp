@@ -97,14 +97,8 @@ std::string join(std::string_view group, std::string_view name) {
   return group == "/" ? "/" + std::string(name) : std::string(group) + "/" + std::string(name);
 }
 
-std::vector<hsize_t> dims_of(hid_t dataset) {
-  h5::Id space(h5::check(H5Dget_space(dataset), "dataset space"));
-  std::vector<hsize_t> dims(static_cast<std::size_t>(H5Sget_simple_extent_ndims(space.get())));
-  H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
-  return dims;
-}
-
-void replace_attribute(hid_t object, const char* name) {
+/// Removes attribute `name` of `object` if it has one (before writing it anew).
+void remove_attribute(hid_t object, const char* name) {
   if (H5Aexists(object, name) > 0) h5::check(H5Adelete(object, name), std::string("removing attribute ") + name);
 }
 
@@ -113,7 +107,7 @@ void create_task_coordinate(hid_t file) {
   if (!h5::exists(file, "/tasks/id")) throw IoError("result file has no /tasks/id for its task coordinate");
   h5::check(H5Ocopy(file, "/tasks/id", file, "/task", H5P_DEFAULT, H5P_DEFAULT), "creating /task");
   h5::Id ds(h5::check(H5Dopen2(file, "/task", H5P_DEFAULT), "opening /task"));
-  replace_attribute(ds.get(), "description");
+  remove_attribute(ds.get(), "description");
   h5::set_attribute(ds.get(), "description", std::string("global task id of each row (the task coordinate)"));
 }
 
@@ -156,8 +150,8 @@ void write_flags(hid_t dataset) {
     meanings += (i ? " " : "") + word;
   }
   if (meanings == "FALSE TRUE") return;  // a boolean, read as such (h5py, xarray), not a category
-  replace_attribute(dataset, "flag_values");
-  replace_attribute(dataset, "flag_meanings");
+  remove_attribute(dataset, "flag_values");
+  remove_attribute(dataset, "flag_meanings");
   const hsize_t count = values.size();
   h5::Id space(h5::check(H5Screate_simple(1, &count, nullptr), "flag_values space"));
   h5::Id attr(h5::check(H5Acreate2(dataset, "flag_values", H5T_STD_I8LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
@@ -184,8 +178,7 @@ void label_dimensions(hid_t file) {
   std::vector<Dataset> datasets;
   for (const auto& [path, type] : h5::list_objects(file)) {
     if (type != H5O_TYPE_DATASET || is_dimension_label(file, "/" + path)) continue;
-    h5::Id ds(h5::check(H5Dopen2(file, path.c_str(), H5P_DEFAULT), "opening /" + path));
-    std::vector<hsize_t> dims = dims_of(ds.get());
+    std::vector<hsize_t> dims = h5::dataset_dims(file, "/" + path);
     const AxisRule& rule = rule_for(path, static_cast<int>(dims.size()));
     datasets.push_back({path, std::move(dims), &rule});
   }
@@ -208,7 +201,7 @@ void label_dimensions(hid_t file) {
       else if (!h5::exists(file, path))
         h5::create_bare_dimension(file, path, length);
       h5::Id scale(h5::check(H5Dopen2(file, path.c_str(), H5P_DEFAULT), "opening " + path));
-      if (dims_of(scale.get()) != std::vector<hsize_t>{length})
+      if (h5::dataset_dims(file, path) != std::vector<hsize_t>{length})
         throw IoError("dimension " + path + " does not have the length " + std::to_string(length) + " of /" + d.path);
       h5::make_scale(scale.get(), std::string(a.name));
     }
