@@ -30,6 +30,11 @@ int main(int argc, char** argv) {
                                         std::string(build_info::kGitCommit) + ")\nbuilt with " +
                                         std::string(build_info::kDependencies));
   app.require_subcommand(1);
+  // Read before parsing (MpiSession): MPI is initialised under a launcher or with --mpi only.
+  bool mpi_requested = false;  // already acted on by MpiSession; declared so that parsing accepts it
+  app.add_flag("--mpi", mpi_requested,
+               "Initialise MPI even without a launcher's environment (mpirun and srun are detected)");
+  app.fallthrough();  // --mpi may follow the verb
 
   // `run` and `sweep` take the same options: a sweep is a scenario whose tasks span design points.
   cli::RunOptions run;

@@ -1,4 +1,5 @@
-// OpenMP task loop; sink writes are serialised, rows are addressed by task id.
+// OpenMP task loop; sink writes are serialised (the sink's parallel part runs in drain()), rows are
+// addressed by task id.
 #include "engine/run/runner.hpp"
 
 #include <omp.h>
@@ -99,6 +100,12 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
           sink_error = std::current_exception();
         }
       }
+    }
+    try {
+      sink.drain();
+    } catch (...) {
+#pragma omp critical(icbsim_result_sink)
+      if (!sink_error) sink_error = std::current_exception();
     }
   }
   if (sink_error) std::rethrow_exception(sink_error);

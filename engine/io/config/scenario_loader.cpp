@@ -11,6 +11,7 @@
 
 #include "engine/core/spelling.hpp"
 #include "engine/io/config/cohort_loader.hpp"
+#include "engine/io/config/output_section.hpp"
 #include "engine/io/config/readout_loader.hpp"
 #include "engine/io/config/run_in_section.hpp"
 #include "engine/io/config/scenario_base.hpp"
@@ -66,8 +67,11 @@ void read_initial(const ConfigNode& section, const ModelInfo& model, std::vector
   }
 }
 
-TimeSpan read_time(const ConfigNode& section) {
+/// `every`: output.every, which may stand for time.output_every (not both).
+TimeSpan read_time(const ConfigNode& section, const ConfigNode* every) {
   section.check_keys({"start", "end", "output_every"}, "time");
+  if (every != nullptr && section.find("output_every") != nullptr)
+    every->fail("the output interval is given twice: as time.output_every and as output.every (keep one)");
   TimeSpan span;
   if (const ConfigNode* n = section.find("start")) span.start = n->as_quantity("day", "time.start");
   const ConfigNode& end = section.at("end");
@@ -76,12 +80,13 @@ TimeSpan read_time(const ConfigNode& section) {
     end.fail("time.end (" + format_number(span.end) + " day) must be after time.start (" + format_number(span.start) +
              " day)");
   span.output_every = std::min(1.0, span.end - span.start);
-  if (const ConfigNode* n = section.find("output_every")) {
-    span.output_every = n->as_quantity("day", "time.output_every");
-    if (!(span.output_every > 0)) n->fail("time.output_every must be positive");
-    if (span.output_every > span.end - span.start) n->fail("time.output_every is longer than the whole time span");
+  if (const ConfigNode* n = every != nullptr ? every : section.find("output_every")) {
+    const std::string what = every != nullptr ? "output.every" : "time.output_every";
+    span.output_every = n->as_quantity("day", what);
+    if (!(span.output_every > 0)) n->fail(what + " must be positive");
+    if (span.output_every > span.end - span.start) n->fail(what + " is longer than the whole time span");
     if ((span.end - span.start) / span.output_every > kMaxOutputPoints)
-      n->fail("time.output_every gives more than " + format_number(kMaxOutputPoints) + " output points");
+      n->fail(what + " gives more than " + format_number(kMaxOutputPoints) + " output points");
   }
   return span;
 }
@@ -164,7 +169,7 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
 
   if (const ConfigNode* n = root.find("parameters")) read_parameters(*n, *s.model, s.parameters);
   if (const ConfigNode* n = root.find("initial")) read_initial(*n, *s.model, s.initial_state);
-  s.time = read_time(root.at("time"));
+  s.time = read_time(root.at("time"), output_every_node(root.find("output")));
   if (const ConfigNode* n = root.find("solver")) s.solver = read_solver(*n);
   if (const ConfigNode* n = root.find("checkpoints")) s.checkpoints = read_checkpoints(*n, s.time);
   if (const ConfigNode* n = root.find("run_in")) s.run_in = read_run_in_section(*n, *s.model);
@@ -177,11 +182,7 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
   read_cohort_sections(root, registry, s);
   if (const ConfigNode* n = root.find("sweep")) read_sweep_section(*n, root, registry, s);
   if (const ConfigNode* n = root.find("spatial")) read_spatial_section(*n, root, registry, s);
-  if (const ConfigNode* n = root.find("output")) {
-    s.output_path = n->text("output");
-    if (s.output_path.empty()) n->fail("output must name a file");
-    check_output_path(s.output_path, n);
-  }
+  read_output_section(root.find("output"), s);
   return s;
 }
 

@@ -266,7 +266,9 @@ MergeSummary merge(const std::string& output, const std::vector<std::string>& pa
       }
       if (base) rows = dims[0];  // the base holds every row
       dims[0] = rows;
-      h5::Id target = h5::create_dataset(out.get(), name, type_id.get(), std::span<const hsize_t>(dims, static_cast<std::size_t>(rank)));
+      h5::Id target = h5::create_dataset(out.get(), name, type_id.get(),
+                                         std::span<const hsize_t>(dims, static_cast<std::size_t>(rank)),
+                                         h5::filters_of(source.get()));  // the shards' compression
       copy_attributes(source.get(), target.get());
       if (base) copy_rows(source.get(), target.get(), 0, dims[0]);
       hsize_t offset = 0;
