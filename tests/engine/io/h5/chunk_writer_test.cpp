@@ -29,14 +29,15 @@ fs::path folder() {
 /// The stored bytes of every chunk of a dataset, in chunk order.
 std::vector<std::vector<unsigned char>> raw_chunks(hid_t dataset) {
   hsize_t n = 0;
-  REQUIRE(H5Dget_num_chunks(dataset, H5S_ALL, &n) >= 0);
+  const h5::Id space(H5Dget_space(dataset));
+  REQUIRE(H5Dget_num_chunks(dataset, space.get(), &n) >= 0);
   std::vector<std::vector<unsigned char>> chunks;
   for (hsize_t i = 0; i < n; ++i) {
     hsize_t offset[2] = {0, 0};
     unsigned mask = 0;
     haddr_t address = 0;
     hsize_t size = 0;
-    REQUIRE(H5Dget_chunk_info(dataset, H5S_ALL, i, offset, &mask, &address, &size) >= 0);
+    REQUIRE(H5Dget_chunk_info(dataset, space.get(), i, offset, &mask, &address, &size) >= 0);
     std::vector<unsigned char> bytes(size);
     std::uint32_t filters = 0;
     REQUIRE(H5Dread_chunk(dataset, H5P_DEFAULT, offset, &filters, bytes.data()) >= 0);
