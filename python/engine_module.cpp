@@ -45,6 +45,7 @@ icbsim::app::RunOutcome run_interruptibly(const icbsim::Scenario& scenario) {
   std::atomic<bool> stop{false};
   icbsim::app::RunRequest request;
   request.interrupt = &stop;
+  request.output_typed = true;  // the caller named the output (or it is a private temporary file)
   std::optional<icbsim::app::RunOutcome> outcome;
   std::exception_ptr failure;
   std::mutex mutex;

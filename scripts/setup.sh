@@ -11,6 +11,7 @@ packages=(
   python3-pandas python3-xarray python3-h5netcdf python3-pytest python3-nbconvert python3-ipykernel
   python3-dev pybind11-dev
   clang-format-14
+  clang-14 libclang-rt-14-dev libomp-14-dev
   snakemake
 )
 

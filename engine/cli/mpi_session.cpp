@@ -31,11 +31,15 @@ int MpiSession::max(int value) const {
   MPI_Allreduce(&value, &result, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
   return result;
 }
+void MpiSession::abort(int exit_code) const {
+  if (size_ > 1) MPI_Abort(MPI_COMM_WORLD, exit_code);
+}
 #else
 MpiSession::MpiSession(int&, char**&) {}
 MpiSession::~MpiSession() = default;
 void MpiSession::barrier() const {}
 int MpiSession::max(int value) const { return value; }
+void MpiSession::abort(int) const {}
 #endif
 
 }  // namespace icbsim::cli

@@ -92,10 +92,13 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
         try {
           sink.write_task(record);
           if (trial) summaries[id] = summarise(record, scenario.strata);
-          if (record.not_run) ++report.not_run;
-          else if (!record.ok) ++report.failed;
-          ++done;
-          if (progress) progress(done, plan.size());
+          if (record.not_run) {
+            ++report.not_run;  // not counted as done: the progress of an interrupted run stops short
+          } else {
+            if (!record.ok) ++report.failed;
+            ++done;
+            if (progress) progress(done, plan.size());
+          }
         } catch (...) {
           sink_error = std::current_exception();
         }

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -15,6 +16,7 @@
 #include "engine/io/config/readout_loader.hpp"
 #include "engine/io/config/run_in_section.hpp"
 #include "engine/io/config/scenario_base.hpp"
+#include "engine/io/config/scenario_limits.hpp"
 #include "engine/io/config/spatial_loader.hpp"
 #include "engine/io/config/treatment_loader.hpp"
 
@@ -22,7 +24,6 @@ namespace icbsim {
 namespace {
 
 constexpr int kSchemaVersion = 1;
-constexpr double kMaxOutputPoints = 5e7;  // one trajectory row may not exceed this many points
 
 std::string format_number(double v) {
   std::ostringstream out;
@@ -73,9 +74,18 @@ TimeSpan read_time(const ConfigNode& section, const ConfigNode* every) {
   if (every != nullptr && section.find("output_every") != nullptr)
     every->fail("the output interval is given twice: as time.output_every and as output.every (keep one)");
   TimeSpan span;
-  if (const ConfigNode* n = section.find("start")) span.start = n->as_quantity("day", "time.start");
+  auto within_limit = [](const ConfigNode& node, double t, const char* what) {
+    if (std::abs(t) > kMaxAbsTimeDays)
+      node.fail(std::string(what) + " (" + format_number(t) + " day) lies beyond +-" + format_number(kMaxAbsTimeDays) +
+                " day, where a time step of a day is lost in rounding: shift the time axis nearer 0");
+  };
+  if (const ConfigNode* n = section.find("start")) {
+    span.start = n->as_quantity("day", "time.start");
+    within_limit(*n, span.start, "time.start");
+  }
   const ConfigNode& end = section.at("end");
   span.end = end.as_quantity("day", "time.end");
+  within_limit(end, span.end, "time.end");
   if (!(span.end > span.start))
     end.fail("time.end (" + format_number(span.end) + " day) must be after time.start (" + format_number(span.start) +
              " day)");
@@ -183,6 +193,7 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
   if (const ConfigNode* n = root.find("sweep")) read_sweep_section(*n, root, registry, s);
   if (const ConfigNode* n = root.find("spatial")) read_spatial_section(*n, root, registry, s);
   read_output_section(root.find("output"), s);
+  check_scenario_limits(s, root);
   return s;
 }
 
@@ -201,6 +212,8 @@ void check_output_path(const std::string& path, const ConfigNode* where) {
   const fs::path p(path);
   std::error_code ec;
   if (fs::is_directory(p, ec)) fail("output path '" + path + "' is a folder, not a file");
+  if (fs::exists(p, ec) && !fs::is_regular_file(p, ec))
+    fail("output path '" + path + "' is a device node, pipe or socket: an output must be a regular file or a new name");
   // Missing folders are created when the run writes; the nearest existing one must be writable.
   fs::path folder = fs::absolute(p, ec).parent_path();
   while (!folder.empty() && !fs::exists(folder, ec) && folder != folder.root_path()) folder = folder.parent_path();
@@ -218,6 +231,9 @@ Scenario load_scenario_node(const ConfigNode& root, const std::string& text, con
 }
 
 Scenario load_scenario_file(const std::string& path, const ModelRegistry& registry) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw ScenarioError(SourceLocation{path, 0, 0}, "this is a folder, not a scenario file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ScenarioError(SourceLocation{path, 0, 0}, "cannot open the scenario file (does it exist and is it readable?)");
   std::ostringstream text;

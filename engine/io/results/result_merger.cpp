@@ -5,19 +5,22 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <iterator>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 
 #include "engine/cohort/trial_report.hpp"
 #include "engine/core/errors.hpp"
 #include "engine/io/config/scenario_loader.hpp"
+#include "engine/io/config/scenario_writer.hpp"
 #include "engine/io/h5/complete_file.hpp"
 #include "engine/io/h5/dimension_scales.hpp"
 #include "engine/io/h5/hdf5_handle.hpp"
 #include "engine/io/h5/object_list.hpp"
 #include "engine/io/results/netcdf_dimensions.hpp"
 #include "engine/io/results/result_layout.hpp"
+#include "engine/io/results/result_reader.hpp"
 #include "engine/io/results/trial_report_file.hpp"
 #include "engine/run/plan.hpp"
 #include "engine/run/trial_assembly.hpp"
@@ -173,31 +176,79 @@ hsize_t first_dose_row(hid_t file, long long task) {
   return static_cast<hsize_t>(std::lower_bound(ids.begin(), ids.end(), task) - ids.begin());
 }
 
+/// The paths of a file's datasets of task or dose rows, sorted (the layout every shard must share;
+/// datasets copied from the first file alone, such as /time or /sweep, are left out).
+std::vector<std::string> dataset_names(hid_t file) {
+  std::vector<std::string> names;
+  for (const auto& [name, type] : objects(file))
+    if (type == H5O_TYPE_DATASET && kind_of(name) != Kind::kCopy) names.push_back(name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+/// The bytes a file's task and dose rows take on disk (what a merged file must hold at least).
+std::uintmax_t row_bytes(hid_t file) {
+  std::uintmax_t bytes = 0;
+  for (const std::string& name : dataset_names(file)) {
+    h5::Id ds(H5Dopen2(file, name.c_str(), H5P_DEFAULT));
+    if (ds.get() >= 0) bytes += H5Dget_storage_size(ds.get());
+  }
+  return bytes;
+}
+
+/// "a, b, c" of at most `limit` names, then "and N more".
+std::string listed(const std::vector<std::string>& names, std::size_t limit = 5) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < limit; ++i) out += (i ? ", " : "") + names[i];
+  if (names.size() > limit) out += " and " + std::to_string(names.size() - limit) + " more";
+  return out;
+}
+
 /// Merges `paths`; with a `base` file, starts from a copy of it and writes the shards over it.
 MergeSummary merge(const std::string& output, const std::vector<std::string>& paths, const std::string* base,
-                   const ModelRegistry& registry) {
+                   const ModelRegistry& registry, bool allow_not_run) {
   if (paths.empty()) throw IoError("merge: no shard files given");
   std::vector<Shard> shards;
   MergeSummary summary;
   long long total = -1;
   std::vector<std::string> all = paths;
   if (base) all.insert(all.begin(), *base);
+  std::vector<std::string> layout;
   for (const std::string& path : all) {
-    Shard s{path, h5::open_file_read(path)};
+    Shard s{path, open_result_file(path)};
     const hid_t f = s.file.get();
-    if (H5Aexists(f, "total_tasks") <= 0 || H5Aexists(f, "first_task") <= 0)
-      throw IoError("merge: '" + path + "' is not an icbsim result file");
+    if (H5Aexists(f, "first_task") <= 0 || H5Aexists(f, "scenario_resolved") <= 0)
+      throw IoError("merge: '" + path + "' is not an icbsim result file (no first_task or scenario_resolved)");
     const long long t = int_attribute(f, "total_tasks");
     const std::string resolved = without_output(h5::read_string_attribute(f, "scenario_resolved"));
     if (total < 0) {
       total = t;
       summary.scenario_resolved = resolved;
     } else if (t != total || resolved != summary.scenario_resolved) {
-      throw IoError("merge: '" + path + "' is a slice of a different scenario than '" + paths.front() + "'");
+      throw IoError("merge: '" + path + "' is a slice of a different scenario than '" + all.front() + "' (" +
+                    h5::read_string_attribute(f, "scenario_file") + ", " + std::to_string(t) + " tasks)");
+    }
+    const long long not_run = H5Aexists(f, "not_run_tasks") > 0 ? int_attribute(f, "not_run_tasks") : 0;
+    if (not_run > 0 && !base)
+      throw IoError("merge: '" + path + "' is an interrupted run (" + std::to_string(not_run) +
+                    " of its tasks not run); complete it first with icbsim run SCENARIO -o OUT.h5 --resume");
+    std::vector<std::string> names = dataset_names(f);
+    if (layout.empty()) {
+      layout = std::move(names);
+    } else if (names != layout) {
+      std::vector<std::string> missing, extra;
+      std::set_difference(layout.begin(), layout.end(), names.begin(), names.end(), std::back_inserter(missing));
+      std::set_difference(names.begin(), names.end(), layout.begin(), layout.end(), std::back_inserter(extra));
+      throw IoError("merge: '" + path + "' holds other datasets than '" + all.front() + "'" +
+                    (missing.empty() ? std::string() : "; it lacks " + listed(missing)) +
+                    (extra.empty() ? std::string() : "; it adds " + listed(extra)) + " (a damaged or foreign shard)");
     }
     s.first = int_attribute(f, "first_task");
     const std::vector<hsize_t> dims = h5::dataset_dims(f, "/tasks/id");
     s.rows = static_cast<long long>(dims.empty() ? 0 : dims[0]);
+    if (s.first < 0 || s.rows < 0 || s.first + s.rows > total)
+      throw IoError("merge: '" + path + "' holds tasks " + std::to_string(s.first) + " to " +
+                    std::to_string(s.first + s.rows - 1) + ", beyond its scenario's " + std::to_string(total));
     summary.failed += static_cast<std::size_t>(int_attribute(f, "failed_tasks"));
     shards.push_back(std::move(s));
   }
@@ -210,15 +261,29 @@ MergeSummary merge(const std::string& output, const std::vector<std::string>& pa
       throw IoError("resume: '" + *base + "' does not hold every task of its scenario");
   }
   std::sort(shards.begin(), shards.end(), [](const Shard& a, const Shard& b) { return a.first < b.first; });
+  // Every duplicate and every gap, by file, before anything is written.
+  std::vector<std::string> problems;
   long long next = 0;
+  const Shard* previous = nullptr;
   for (const Shard& s : shards) {
-    if (s.first < next || (!base && s.first != next))
-      throw IoError("merge: tasks " + std::to_string(next) + " to " + std::to_string(s.first - 1) +
-                    (s.first < next ? " are in two shards" : " are in no shard") + " (at '" + s.path + "')");
-    next = s.first + s.rows;
+    if (s.first < next)
+      problems.push_back("tasks " + std::to_string(s.first) + " to " +
+                         std::to_string(std::min(next, s.first + s.rows) - 1) + " are in two shards ('" +
+                         previous->path + "' and '" + s.path + "')");
+    else if (!base && s.first > next)
+      problems.push_back("tasks " + std::to_string(next) + " to " + std::to_string(s.first - 1) + " are in no shard");
+    if (s.first + s.rows > next) {
+      next = s.first + s.rows;
+      previous = &s;
+    }
   }
-  if (!base && next != total)
-    throw IoError("merge: tasks " + std::to_string(next) + " to " + std::to_string(total - 1) + " are in no shard");
+  if (!base && next < total)
+    problems.push_back("tasks " + std::to_string(next) + " to " + std::to_string(total - 1) + " are in no shard");
+  if (!problems.empty()) {
+    std::string message = "merge: the shards do not cover the scenario's " + std::to_string(total) + " tasks once:";
+    for (const std::string& p : problems) message += "\n  " + p;
+    throw IoError(message);
+  }
   if (base) {
     const auto status = h5::read_enum_codes(base_shard->file.get(), std::string(results::kStatus));
     for (std::size_t t = 0; t < status.size(); ++t) {
@@ -226,11 +291,16 @@ MergeSummary merge(const std::string& output, const std::vector<std::string>& pa
       bool covered = false;
       for (const Shard& s : shards)
         covered = covered || (static_cast<long long>(t) >= s.first && static_cast<long long>(t) < s.first + s.rows);
-      if (!covered) throw IoError("resume: task " + std::to_string(t) + " was not run and no resumed slice holds it");
+      if (!covered && !allow_not_run)
+        throw IoError("resume: task " + std::to_string(t) + " was not run and no resumed slice holds it");
     }
   }
   summary.shards = shards.size();
   summary.tasks = static_cast<std::size_t>(total);
+  std::uintmax_t needed = base ? row_bytes(base_shard->file.get()) : 0;
+  if (!base)
+    for (const Shard& s : shards) needed += row_bytes(s.file.get());
+  check_room_for(output, needed);
 
   write_complete_file(output, [&](const std::string& temp) {
     h5::Id out = h5::create_file(temp);
@@ -282,23 +352,27 @@ MergeSummary merge(const std::string& output, const std::vector<std::string>& pa
         offset += sd[0];
       }
     }
-    copy_attributes(first, out.get(), {"first_task", "failed_tasks", "not_run_tasks", "wall_seconds", "report"});
+    copy_attributes(first, out.get(),
+                    {"first_task", "failed_tasks", "not_run_tasks", "wall_seconds", "report", "merged_shards"});
     if (base) {
-      for (int code : h5::read_enum_codes(out.get(), std::string(results::kStatus)))
+      for (int code : h5::read_enum_codes(out.get(), std::string(results::kStatus))) {
         summary.failed += results::is(code, results::TaskStatus::kFailed) ? 1 : 0;
+        summary.not_run += results::is(code, results::TaskStatus::kNotRun) ? 1 : 0;
+      }
     }
     h5::set_attribute(out.get(), "first_task", 0LL);
     h5::set_attribute(out.get(), "failed_tasks", static_cast<long long>(summary.failed));
-    h5::set_attribute(out.get(), "not_run_tasks", 0LL);
+    h5::set_attribute(out.get(), "not_run_tasks", static_cast<long long>(summary.not_run));
     double wall = base ? h5::read_double_attribute(base_shard->file.get(), "wall_seconds") : 0.0;
     for (const Shard& s : shards) wall += h5::read_double_attribute(s.file.get(), "wall_seconds");
     h5::set_attribute(out.get(), "wall_seconds", wall);
     h5::set_attribute(out.get(), "merged_shards", static_cast<long long>(shards.size()));
     const Scenario scenario = load_scenario_text(summary.scenario_resolved, "<scenario_resolved of the shards>", registry);
-    if (scenario.readout && !scenario.sweep)
+    if (summary.not_run == 0 && scenario.readout && !scenario.sweep)
       h5::set_attribute(out.get(), "report", trial_report_of(out.get(), scenario).text);
-    if (scenario.sweep) write_sweep_analysis(out.get(), scenario);
+    if (summary.not_run == 0 && scenario.sweep) write_sweep_analysis(out.get(), scenario);
     results::label_dimensions(out.get());
+    h5::check(H5Fflush(out.get(), H5F_SCOPE_GLOBAL), "flushing '" + temp + "' (is the disk full?)");
   });
   return summary;
 }
@@ -307,16 +381,46 @@ MergeSummary merge(const std::string& output, const std::vector<std::string>& pa
 
 MergeSummary merge_results(const std::string& output, const std::vector<std::string>& shards,
                            const ModelRegistry& registry) {
-  return merge(output, shards, nullptr, registry);
+  return merge(output, shards, nullptr, registry, false);
 }
 
 MergeSummary resume_results(const std::string& output, const std::string& interrupted,
-                            const std::vector<std::string>& resumed, const ModelRegistry& registry) {
-  return merge(output, resumed, &interrupted, registry);
+                            const std::vector<std::string>& resumed, const ModelRegistry& registry,
+                            bool allow_not_run) {
+  return merge(output, resumed, &interrupted, registry, allow_not_run);
+}
+
+void check_same_scenario(const std::string& path, const Scenario& scenario) {
+  const h5::Id f = open_result_file(path);
+  const std::string stored = without_output(h5::read_string_attribute(f.get(), "scenario_resolved"));
+  const std::string current = without_output(resolved_scenario_yaml(scenario));
+  if (stored == current) return;
+  auto lines = [](const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+      const std::size_t end = text.find('\n', start);
+      out.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+    return out;
+  };
+  const std::vector<std::string> a = lines(stored), b = lines(current);
+  std::vector<std::string> changes;
+  for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
+    const std::string was = i < a.size() ? a[i] : "(nothing)", now = i < b.size() ? b[i] : "(nothing)";
+    if (was != now) changes.push_back("'" + was + "' is now '" + now + "'");
+  }
+  throw ScenarioError(SourceLocation{scenario.source_name, 0, 0},
+                      "the scenario changed since '" + path +
+                          "' was run (in the resolved scenario: " + listed(changes, 3) +
+                          "); --resume continues the same scenario: restore it, or run the new one without "
+                          "--resume under another -o");
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> not_run_ranges(const std::string& path) {
-  h5::Id f = h5::open_file_read(path);
+  h5::Id f = open_result_file(path);
   const auto status = h5::read_enum_codes(f.get(), std::string(results::kStatus));
   std::vector<std::pair<std::size_t, std::size_t>> ranges;
   for (std::size_t t = 0; t < status.size(); ++t) {

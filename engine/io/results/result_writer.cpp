@@ -13,6 +13,7 @@
 
 #include "engine/core/errors.hpp"
 #include "engine/io/config/scenario_writer.hpp"
+#include "engine/io/h5/complete_file.hpp"
 #include "engine/io/results/netcdf_dimensions.hpp"
 #include "engine/io/results/result_layout.hpp"
 
@@ -48,6 +49,16 @@ std::string utc_now() {
   return buffer;
 }
 
+/// Refuses a target that is not a regular file, creates its folder and locks it.
+OutputLock lock_target(const std::string& path) {
+  refuse_non_regular(path);
+  std::error_code ec;
+  const auto folder = std::filesystem::path(path).parent_path();
+  if (!folder.empty()) std::filesystem::create_directories(folder, ec);
+  if (ec) throw IoError("cannot create folder '" + folder.string() + "': " + ec.message());
+  return OutputLock(path);
+}
+
 }  // namespace
 
 std::string interrupted_path(const std::string& path) {
@@ -59,7 +70,8 @@ std::string interrupted_path(const std::string& path) {
 
 Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, const Plan& plan)
     : path_(std::move(path)),
-      temp_path_(path_ + ".partial"),
+      lock_(lock_target(path_)),
+      temp_path_(partial_path(path_)),
       scenario_(scenario),
       plan_(plan),
       n_times_(plan.output_times().size()),
@@ -67,10 +79,6 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
   const std::vector<double>& times = plan.output_times();
   const std::size_t n_tasks = plan.size();
   const hsize_t task_dims[1] = {n_tasks};
-  std::error_code ec;
-  const auto folder = std::filesystem::path(path_).parent_path();
-  if (!folder.empty()) std::filesystem::create_directories(folder, ec);
-  if (ec) throw IoError("cannot create folder '" + folder.string() + "': " + ec.message());
   file_ = h5::create_file(temp_path_);
   const hid_t root = file_.get();
   const ModelInfo& model = *scenario.model;
@@ -277,7 +285,10 @@ void Hdf5ResultWriter::finish(const RunMetadata& metadata) {
   results::label_dimensions(root);
   h5::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flushing " + temp_path_);
   close_all();
+  check_complete_hdf5(temp_path_);
+  sync_file(temp_path_);
   if (metadata.not_run_tasks > 0) path_ = interrupted_path(path_);  // never looks whole
+  refuse_non_regular(path_);
   std::error_code ec;
   std::filesystem::rename(temp_path_, path_, ec);
   if (ec) throw IoError("cannot rename '" + temp_path_ + "' to '" + path_ + "': " + ec.message());

@@ -13,6 +13,7 @@
 
 #include "engine/io/h5/blocked_column.hpp"
 #include "engine/io/h5/hdf5_handle.hpp"
+#include "engine/io/h5/output_target.hpp"
 #include "engine/io/results/dose_records.hpp"
 #include "engine/io/results/outcome_columns.hpp"
 #include "engine/io/results/spatial_results.hpp"
@@ -51,6 +52,7 @@ class Hdf5ResultWriter final : public ResultSink {
   void close_all() noexcept;
 
   std::string path_;
+  OutputLock lock_;  ///< held from creation to the rename: a second writer of path_ refuses
   std::string temp_path_;
   const Scenario& scenario_;
   const Plan& plan_;

@@ -8,6 +8,7 @@
 #include "engine/core/errors.hpp"
 #include "engine/io/h5/hdf5_handle.hpp"
 #include "engine/io/results/result_layout.hpp"
+#include "engine/io/results/result_reader.hpp"
 #include "engine/readout/recist.hpp"
 #include "engine/readout/sitc.hpp"
 #include "engine/sweep/sweep_analysis.hpp"
@@ -194,7 +195,7 @@ std::string write_sweep_analysis(hid_t file, const Scenario& scenario) {
 }
 
 std::string read_sweep_report(const std::string& path) {
-  h5::Id file = h5::open_file_read(path);
+  h5::Id file = open_result_file(path);
   if (!h5::exists(file.get(), "/sweep")) return {};
   h5::Id group(h5::check(H5Gopen2(file.get(), "sweep", H5P_DEFAULT), "opening /sweep"));
   if (H5Aexists(group.get(), "report") <= 0) return {};
