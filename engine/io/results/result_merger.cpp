@@ -177,11 +177,13 @@ hsize_t first_dose_row(hid_t file, long long task) {
 }
 
 /// The paths of a file's datasets of task or dose rows, sorted (the layout every shard must share;
-/// datasets copied from the first file alone, such as /time or /sweep, are left out).
+/// datasets copied from the first file alone, such as /time or /sweep, and the named dimensions,
+/// which are labelled anew, are left out).
 std::vector<std::string> dataset_names(hid_t file) {
   std::vector<std::string> names;
-  for (const auto& [name, type] : objects(file))
-    if (type == H5O_TYPE_DATASET && kind_of(name) != Kind::kCopy) names.push_back(name);
+  for (const auto& [name, type] : h5::list_objects(file))
+    if (type == H5O_TYPE_DATASET && kind_of(name) != Kind::kCopy && !results::is_dimension_label(file, "/" + name))
+      names.push_back(name);
   std::sort(names.begin(), names.end());
   return names;
 }
