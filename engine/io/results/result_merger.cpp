@@ -21,6 +21,7 @@
 #include "engine/io/results/netcdf_dimensions.hpp"
 #include "engine/io/results/result_layout.hpp"
 #include "engine/io/results/result_reader.hpp"
+#include "engine/io/results/result_writer.hpp"
 #include "engine/io/results/trial_report_file.hpp"
 #include "engine/run/plan.hpp"
 #include "engine/run/trial_assembly.hpp"
@@ -374,6 +375,9 @@ MergeSummary merge(const std::string& output, const std::vector<std::string>& pa
       h5::set_attribute(out.get(), "report", trial_report_of(out.get(), scenario).text);
     if (summary.not_run == 0 && scenario.sweep) write_sweep_analysis(out.get(), scenario);
     results::label_dimensions(out.get());
+    h5::Id version(h5::check(H5Aopen(out.get(), "schema_version", H5P_DEFAULT), "opening schema_version"));
+    const long long current = kHdf5SchemaVersion;  // labelled as this layout, whatever the shards were
+    h5::check(H5Awrite(version.get(), H5T_NATIVE_LLONG, &current), "writing schema_version");
     h5::check(H5Fflush(out.get(), H5F_SCOPE_GLOBAL), "flushing '" + temp + "' (is the disk full?)");
   });
   return summary;

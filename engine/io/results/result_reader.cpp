@@ -30,9 +30,10 @@ h5::Id open_result_file(const std::string& path) {
     h5::Id attr(h5::check(H5Aopen(f, "schema_version", H5P_DEFAULT), "opening schema_version of '" + path + "'"));
     h5::check(H5Aread(attr.get(), H5T_NATIVE_LLONG, &version), "reading schema_version of '" + path + "'");
   }
-  if (version != kHdf5SchemaVersion)
+  // Schema 2 only added the named dimensions: schema 1 files read the same.
+  if (version < 1 || version > kHdf5SchemaVersion)
     throw IoError("'" + path + "' has result schema_version " + std::to_string(version) +
-                  "; this icbsim reads version " + std::to_string(kHdf5SchemaVersion) +
+                  "; this icbsim reads versions 1 to " + std::to_string(kHdf5SchemaVersion) +
                   " (read it with the icbsim that wrote it)");
   return file;
 }
