@@ -17,7 +17,7 @@ class RankGroup {
   virtual int max(int value) const = 0;
   /// Ends every process of the run with `exit_code` when there are several (an error on one rank
   /// must not leave the others waiting for it); does nothing for one process.
-  virtual void abort(int /*exit_code*/) const {}
+  virtual void end_all(int /*exit_code*/) const {}
 };
 
 /// One process alone.

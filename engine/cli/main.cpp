@@ -156,17 +156,17 @@ int main(int argc, char** argv) {
   } catch (const ScenarioError& e) {
     // Bad input is the same on every rank: rank 0 reports it. An error on any rank ends them all.
     if (mpi.rank() == 0) std::cerr << "error: " << e.what() << '\n';
-    mpi.abort(cli::kBadInput);
+    mpi.end_all(cli::kBadInput);
     return cli::kBadInput;
   } catch (const IoError& e) {
     std::cerr << (mpi.size() > 1 ? "rank " + std::to_string(mpi.rank()) + ": " : std::string())
               << "I/O error: " << e.what() << '\n';
-    mpi.abort(cli::kIoOrInternal);
+    mpi.end_all(cli::kIoOrInternal);
     return cli::kIoOrInternal;
   } catch (const std::exception& e) {
     std::cerr << (mpi.size() > 1 ? "rank " + std::to_string(mpi.rank()) + ": " : std::string())
               << "internal error: " << e.what() << '\n';
-    mpi.abort(cli::kIoOrInternal);
+    mpi.end_all(cli::kIoOrInternal);
     return cli::kIoOrInternal;
   }
   return cli::kIoOrInternal;

@@ -31,7 +31,7 @@ int MpiSession::max(int value) const {
   MPI_Allreduce(&value, &result, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
   return result;
 }
-void MpiSession::abort(int exit_code) const {
+void MpiSession::end_all(int exit_code) const {
   if (size_ > 1) MPI_Abort(MPI_COMM_WORLD, exit_code);
 }
 #else
@@ -39,7 +39,7 @@ MpiSession::MpiSession(int&, char**&) {}
 MpiSession::~MpiSession() = default;
 void MpiSession::barrier() const {}
 int MpiSession::max(int value) const { return value; }
-void MpiSession::abort(int) const {}
+void MpiSession::end_all(int) const {}
 #endif
 
 }  // namespace icbsim::cli

@@ -20,7 +20,7 @@ class MpiSession final : public app::RankGroup {
   int size() const override { return size_; }
   void barrier() const override;
   int max(int value) const override;
-  void abort(int exit_code) const override;
+  void end_all(int exit_code) const override;
 
  private:
   int rank_ = 0;
