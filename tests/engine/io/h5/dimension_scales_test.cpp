@@ -22,8 +22,12 @@ TEST_CASE("a bare dimension is a named scale of zeros that datasets attach to", 
   CHECK(icbsim::h5::scale_name(dose.get()).starts_with(icbsim::h5::kNotAVariable));
   CHECK(icbsim::h5::scale_name(time.get()).empty());  // not a scale (yet)
   CHECK(icbsim::h5::read_doubles(f.get(), "/dose") == std::vector<double>(5, 0.0));
-  icbsim::h5::attach_scale(time.get(), dose.get(), 0);
-  CHECK(H5Aexists(time.get(), "DIMENSION_LIST") > 0);
+  icbsim::h5::write_doubles(f.get(), "amount", values);
+  icbsim::h5::Id amount(H5Dopen2(f.get(), "/amount", H5P_DEFAULT));
+  icbsim::h5::attach_scale(amount.get(), dose.get(), 0);
+  CHECK(H5Aexists(amount.get(), "DIMENSION_LIST") > 0);
+  icbsim::h5::remove_scale_attributes(amount.get());
+  CHECK(H5Aexists(amount.get(), "DIMENSION_LIST") == 0);
   icbsim::h5::make_scale(time.get(), "time");
   icbsim::h5::make_scale(time.get(), "again");  // already a scale: kept as it is
   CHECK(icbsim::h5::scale_name(time.get()) == "time");
