@@ -6,13 +6,11 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
-#include <set>
 #include <string>
 #include <vector>
 
-#include <boost/numeric/odeint.hpp>
-
 #include "benchmarks/bench_timing.hpp"
+#include "benchmarks/hand_written_loop.hpp"
 
 #include "engine/io/config/drug_catalogue_loader.hpp"
 #include "engine/ode/simulator.hpp"
@@ -27,58 +25,7 @@ constexpr std::size_t kObservables = Model::kObservables.size();
 using State = std::array<double, kStates>;
 constexpr double kEnd = 730.0, kTol = 1e-6;
 
-/// The hand-written loop: for each piece between dose starts and infusion ends, a fresh dense-output
-/// dopri5 stepper integrates the model's rhs plus the piece's infusion rates through the daily
-/// times, recording states and observables.
-struct HandWritten {
-  const Model& model;
-  const std::vector<icbsim::DoseEvent>& doses;
-  std::size_t rhs_evaluations = 0;
-
-  double run(const State& x0, const std::vector<double>& times, std::vector<double>& out) {
-    namespace odeint = boost::numeric::odeint;
-    std::set<double> cuts{0.0, kEnd};
-    for (const auto& d : doses) {
-      cuts.insert(d.time);
-      cuts.insert(d.time + d.duration);
-    }
-    const std::vector<double> pieces(cuts.begin(), cuts.end());
-    State x = x0;
-    State rate{};
-    std::size_t next = 0;
-    const std::size_t n = times.size();
-    auto record = [&](const State& s, double t) {
-      while (next < n && times[next] <= t) {
-        for (std::size_t i = 0; i < kStates; ++i) out[i * n + next] = s[i];
-        std::array<double, kObservables> obs{};
-        model.observe(s.data(), t, obs.data());
-        for (std::size_t k = 0; k < kObservables; ++k) out[(kStates + k) * n + next] = obs[k];
-        ++next;
-      }
-    };
-    auto system = [&](const State& y, State& dy, double t) {
-      ++rhs_evaluations;
-      model.rhs(y.data(), dy.data(), t);
-      for (std::size_t i = 0; i < kStates; ++i) dy[i] += rate[i];
-    };
-    for (std::size_t s = 0; s + 1 < pieces.size(); ++s) {
-      const double a = pieces[s], b = pieces[s + 1];
-      rate.fill(0.0);
-      for (const auto& d : doses) {
-        if (d.duration == 0.0 && d.time == a) x[d.target] += d.amount;
-        if (d.duration > 0.0 && d.time <= a && a < d.time + d.duration) rate[d.target] += d.amount / d.duration;
-      }
-      std::vector<double> grid{a};
-      for (double t : times)
-        if (t > a && t < b) grid.push_back(t);
-      grid.push_back(b);
-      odeint::integrate_times(odeint::make_dense_output(kTol, kTol, odeint::runge_kutta_dopri5<State>()), system, x,
-                              grid.begin(), grid.end(), std::min(1e-3, b - a),
-                              [&](const State& y, double t) { if (t < b || b == kEnd) record(y, t); });
-    }
-    return out[n - 1];
-  }
-};
+using HandWritten = icbsim::bench::HandWritten<Model>;
 
 }  // namespace
 
@@ -115,9 +62,9 @@ int main(int argc, char** argv) {
   State x0{};
   std::copy(in.initial_state.begin(), in.initial_state.end(), x0.begin());
   std::vector<double> buffer((kStates + kObservables) * in.output_times.size());
-  HandWritten hand{model, in.doses};
+  HandWritten hand{model, in.doses, kEnd, kTol, kTol};
   const icbsim::TaskOutput engine_out = icbsim::Simulator<Model>(in).run();
-  const double hand_last = hand.run(x0, in.output_times, buffer);
+  const double hand_last = hand.run(x0, in.output_times, buffer.data());
   const std::size_t hand_evaluations = hand.rhs_evaluations;
   const double engine_last = engine_out.trajectories[in.output_times.size() - 1];
 
@@ -126,8 +73,8 @@ int main(int argc, char** argv) {
   const auto [t_engine, t_hand] = icbsim::bench::median_seconds_per_call(
       [&] { sink = sink + icbsim::Simulator<Model>(in).run().trajectories.back(); },
       [&] {
-        HandWritten h{model, in.doses};
-        sink = sink + h.run(x0, in.output_times, buffer);
+        HandWritten h{model, in.doses, kEnd, kTol, kTol};
+        sink = sink + h.run(x0, in.output_times, buffer.data());
       },
       kCalls, kBatches);
 

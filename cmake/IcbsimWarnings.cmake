@@ -16,3 +16,12 @@ if(ICBSIM_SANITIZE)
     -fno-sanitize-recover=undefined)
   target_link_options(icbsim_options INTERFACE -fsanitize=address,undefined)
 endif()
+if(ICBSIM_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "ICBSIM_FUZZ needs clang (libFuzzer): use the `fuzz` preset")
+  endif()
+  # Coverage for libFuzzer in every library; the harnesses link the fuzzer's main (fuzz/).
+  target_compile_options(icbsim_options INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+    -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(icbsim_options INTERFACE -fsanitize=address,undefined)
+endif()

@@ -8,6 +8,7 @@
 #include <span>
 
 #include "engine/core/parameter_spec.hpp"
+#include "engine/core/parameter_values.hpp"
 #include "engine/core/variable_spec.hpp"
 
 namespace icbsim::models {
@@ -52,23 +53,7 @@ class DePillis2005 {
       {"D", "1/day", 0.0, false, "fractional CD8 kill rate d(L/T)^l/(s+(L/T)^l)"},
   }};
 
-  explicit DePillis2005(std::span<const double> p)
-      : a_(p[index_of(kParameters, "a")]),
-        b_(p[index_of(kParameters, "b")]),
-        c_(p[index_of(kParameters, "c")]),
-        d_(p[index_of(kParameters, "d")]),
-        l_(p[index_of(kParameters, "l")]),
-        s_(p[index_of(kParameters, "s")]),
-        sigma_(p[index_of(kParameters, "sigma")]),
-        f_(p[index_of(kParameters, "f")]),
-        g_(p[index_of(kParameters, "g")]),
-        h_(p[index_of(kParameters, "h")]),
-        p_(p[index_of(kParameters, "p")]),
-        m_(p[index_of(kParameters, "m")]),
-        j_(p[index_of(kParameters, "j")]),
-        k_(p[index_of(kParameters, "k")]),
-        q_(p[index_of(kParameters, "q")]),
-        r_(p[index_of(kParameters, "r")]) {}
+  explicit DePillis2005(std::span<const double> p) : par_(p) {}
 
   /// dT = aT(1−bT) − cNT − DT ; dN = σ − fN + gT²/(h+T²)N − pNT ; dL = −mL + j(DT)²/(k+(DT)²)L − qLT + rNT
   template <typename Real>
@@ -78,9 +63,11 @@ class DePillis2005 {
     const Real& L = x[2];
     const Real D = kill_fraction(T, L);
     const Real kill = D * T;
-    dxdt[0] = a_ * T * (1.0 - b_ * T) - c_ * N * T - kill;
-    dxdt[1] = sigma_ - f_ * N + g_ * T * T / (h_ + T * T) * N - p_ * N * T;
-    dxdt[2] = -m_ * L + j_ * kill * kill / (k_ + kill * kill) * L - q_ * L * T + r_ * N * T;
+    dxdt[0] = par_.get<"a">() * T * (1.0 - par_.get<"b">() * T) - par_.get<"c">() * N * T - kill;
+    dxdt[1] = par_.get<"sigma">() - par_.get<"f">() * N + par_.get<"g">() * T * T / (par_.get<"h">() + T * T) * N -
+              par_.get<"p">() * N * T;
+    dxdt[2] = -par_.get<"m">() * L + par_.get<"j">() * kill * kill / (par_.get<"k">() + kill * kill) * L -
+              par_.get<"q">() * L * T + par_.get<"r">() * N * T;
   }
 
   void observe(const double* x, double, double* out) const { out[0] = kill_fraction(x[0], x[2]); }
@@ -90,11 +77,11 @@ class DePillis2005 {
   Real kill_fraction(const Real& T, const Real& L) const {
     using std::pow;
     if (!(T > 0.0) || !(L > 0.0)) return Real(0.0);
-    const Real ratio = pow(L / T, l_);
-    return d_ * ratio / (s_ + ratio);
+    const Real ratio = pow(L / T, par_.get<"l">());
+    return par_.get<"d">() * ratio / (par_.get<"s">() + ratio);
   }
 
-  double a_, b_, c_, d_, l_, s_, sigma_, f_, g_, h_, p_, m_, j_, k_, q_, r_;
+  ParameterValues<kParameters> par_;
 };
 
 }  // namespace icbsim::models

@@ -7,6 +7,7 @@
 #include <span>
 
 #include "engine/core/parameter_spec.hpp"
+#include "engine/core/parameter_values.hpp"
 #include "engine/core/variable_spec.hpp"
 
 namespace icbsim::models {
@@ -51,20 +52,7 @@ class KirschnerPanetta1998 {
 
   static constexpr std::array<VariableSpec, 0> kObservables{};
 
-  explicit KirschnerPanetta1998(std::span<const double> p)
-      : c_(p[index_of(kParameters, "c")]),
-        mu2_(p[index_of(kParameters, "mu2")]),
-        p1_(p[index_of(kParameters, "p1")]),
-        g1_(p[index_of(kParameters, "g1")]),
-        r2_(p[index_of(kParameters, "r2")]),
-        b_(p[index_of(kParameters, "b")]),
-        a_(p[index_of(kParameters, "a")]),
-        g2_(p[index_of(kParameters, "g2")]),
-        mu3_(p[index_of(kParameters, "mu3")]),
-        p2_(p[index_of(kParameters, "p2")]),
-        g3_(p[index_of(kParameters, "g3")]),
-        s1_(p[index_of(kParameters, "s1")]),
-        s2_(p[index_of(kParameters, "s2")]) {}
+  explicit KirschnerPanetta1998(std::span<const double> p) : par_(p) {}
 
   /// dE/dt = cT − μ2E + p1·E·I/(g1+I) + s1 ; dT/dt = r2T(1−bT) − aET/(g2+T) ;
   /// dI/dt = p2·ET/(g3+T) − μ3I + s2
@@ -73,15 +61,16 @@ class KirschnerPanetta1998 {
     const Real& E = x[0];
     const Real& T = x[1];
     const Real& I = x[2];
-    dxdt[0] = c_ * T - mu2_ * E + p1_ * E * I / (g1_ + I) + s1_;
-    dxdt[1] = r2_ * T * (1.0 - b_ * T) - a_ * E * T / (g2_ + T);
-    dxdt[2] = p2_ * E * T / (g3_ + T) - mu3_ * I + s2_;
+    dxdt[0] = par_.get<"c">() * T - par_.get<"mu2">() * E + par_.get<"p1">() * E * I / (par_.get<"g1">() + I) +
+              par_.get<"s1">();
+    dxdt[1] = par_.get<"r2">() * T * (1.0 - par_.get<"b">() * T) - par_.get<"a">() * E * T / (par_.get<"g2">() + T);
+    dxdt[2] = par_.get<"p2">() * E * T / (par_.get<"g3">() + T) - par_.get<"mu3">() * I + par_.get<"s2">();
   }
 
   void observe(const double*, double, double*) const {}
 
  private:
-  double c_, mu2_, p1_, g1_, r2_, b_, a_, g2_, mu3_, p2_, g3_, s1_, s2_;
+  ParameterValues<kParameters> par_;
 };
 
 }  // namespace icbsim::models

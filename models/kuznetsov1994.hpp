@@ -6,6 +6,7 @@
 #include <span>
 
 #include "engine/core/parameter_spec.hpp"
+#include "engine/core/parameter_values.hpp"
 #include "engine/core/variable_spec.hpp"
 
 namespace icbsim::models {
@@ -40,29 +41,22 @@ class Kuznetsov1994 {
 
   static constexpr std::array<VariableSpec, 0> kObservables{};
 
-  explicit Kuznetsov1994(std::span<const double> p)
-      : s_(p[index_of(kParameters, "s")]),
-        p_(p[index_of(kParameters, "p")]),
-        g_(p[index_of(kParameters, "g")]),
-        m_(p[index_of(kParameters, "m")]),
-        d_(p[index_of(kParameters, "d")]),
-        a_(p[index_of(kParameters, "a")]),
-        b_(p[index_of(kParameters, "b")]),
-        n_(p[index_of(kParameters, "n")]) {}
+  explicit Kuznetsov1994(std::span<const double> p) : par_(p) {}
 
   /// dE/dt = s + pET/(g+T) − mET − dE ;  dT/dt = aT(1 − bT) − nET   [cells/day]
   template <typename Real>
   void rhs(const Real* x, Real* dxdt, double /*t*/) const {
     const Real& E = x[0];
     const Real& T = x[1];
-    dxdt[0] = s_ + p_ * E * T / (g_ + T) - m_ * E * T - d_ * E;
-    dxdt[1] = a_ * T * (1.0 - b_ * T) - n_ * E * T;
+    dxdt[0] = par_.get<"s">() + par_.get<"p">() * E * T / (par_.get<"g">() + T) - par_.get<"m">() * E * T -
+              par_.get<"d">() * E;
+    dxdt[1] = par_.get<"a">() * T * (1.0 - par_.get<"b">() * T) - par_.get<"n">() * E * T;
   }
 
   void observe(const double*, double, double*) const {}
 
  private:
-  double s_, p_, g_, m_, d_, a_, b_, n_;
+  ParameterValues<kParameters> par_;
 };
 
 }  // namespace icbsim::models

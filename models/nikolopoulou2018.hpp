@@ -7,6 +7,7 @@
 #include <span>
 
 #include "engine/core/parameter_spec.hpp"
+#include "engine/core/parameter_values.hpp"
 #include "engine/core/variable_spec.hpp"
 
 namespace icbsim::models {
@@ -60,27 +61,7 @@ class Nikolopoulou2018 {
       {"F", "", 0, false, "checkpoint factor 1/(1+Q/K_TQ) on T-cell activation"},
   }};
 
-  explicit Nikolopoulou2018(std::span<const double> p)
-      : lambda_C_(p[index_of(kParameters, "lambda_C")]),
-        C_K_(p[index_of(kParameters, "C_K")]),
-        eta_(p[index_of(kParameters, "eta")]),
-        lambda_TI12_(p[index_of(kParameters, "lambda_TI12")]),
-        T_N_(p[index_of(kParameters, "T_N")]),
-        I12_(p[index_of(kParameters, "I12")]),
-        K_I12_(p[index_of(kParameters, "K_I12")]),
-        lambda_TI2_(p[index_of(kParameters, "lambda_TI2")]),
-        I2_(p[index_of(kParameters, "I2")]),
-        K_I2_(p[index_of(kParameters, "K_I2")]),
-        K_TQ_(p[index_of(kParameters, "K_TQ")]),
-        rho_L_(p[index_of(kParameters, "rho_L")]),
-        rho_P_(p[index_of(kParameters, "rho_P")]),
-        eps_C_(p[index_of(kParameters, "eps_C")]),
-        sigma_(p[index_of(kParameters, "sigma")]),
-        d_T_(p[index_of(kParameters, "d_T")]),
-        mu_PA_(p[index_of(kParameters, "mu_PA")]),
-        d_A_(p[index_of(kParameters, "d_A")]),
-        gamma_(p[index_of(kParameters, "gamma")]),
-        gamma_A_(p[index_of(kParameters, "gamma_A")]) {}
+  explicit Nikolopoulou2018(std::span<const double> p) : par_(p) {}
 
   /// dT = F(Q)[λ_TI12·T_N·I12/(K_I12+I12) + λ_TI2·T·I2/(K_I2+I2)] − d_T·T ; dC = λ_C·C(1−C/C_K) − ηTC ;
   /// dA = γ_A − μ_PA·P·A − d_A·A. Free PD-1 P = max(0, ρ_P − γA)·T: clamped at full blockade,
@@ -91,34 +72,34 @@ class Nikolopoulou2018 {
     const Real& T = x[1];
     const Real& A = x[2];
     const Real P = free_pd1(A) * T;
-    const Real L = rho_L_ * (T + eps_C_ * C);
-    const Real F = 1.0 / (1.0 + sigma_ * P * L / K_TQ_);
-    const double il12 = I12_ / (K_I12_ + I12_);
-    const double il2 = I2_ / (K_I2_ + I2_);
-    dxdt[0] = lambda_C_ * C * (1.0 - C / C_K_) - eta_ * T * C;
-    dxdt[1] = F * (lambda_TI12_ * T_N_ * il12 + lambda_TI2_ * T * il2) - d_T_ * T;
-    dxdt[2] = gamma_A_ - mu_PA_ * P * A - d_A_ * A;
+    const Real L = par_.get<"rho_L">() * (T + par_.get<"eps_C">() * C);
+    const Real F = 1.0 / (1.0 + par_.get<"sigma">() * P * L / par_.get<"K_TQ">());
+    const double il12 = par_.get<"I12">() / (par_.get<"K_I12">() + par_.get<"I12">());
+    const double il2 = par_.get<"I2">() / (par_.get<"K_I2">() + par_.get<"I2">());
+    dxdt[0] = par_.get<"lambda_C">() * C * (1.0 - C / par_.get<"C_K">()) - par_.get<"eta">() * T * C;
+    dxdt[1] = F * (par_.get<"lambda_TI12">() * par_.get<"T_N">() * il12 + par_.get<"lambda_TI2">() * T * il2) -
+              par_.get<"d_T">() * T;
+    dxdt[2] = par_.get<"gamma_A">() - par_.get<"mu_PA">() * P * A - par_.get<"d_A">() * A;
   }
 
   void observe(const double* x, double, double* out) const {
     const double P = free_pd1(x[2]) * x[1];
-    const double L = rho_L_ * (x[1] + eps_C_ * x[0]);
-    const double Q = sigma_ * P * L;
+    const double L = par_.get<"rho_L">() * (x[1] + par_.get<"eps_C">() * x[0]);
+    const double Q = par_.get<"sigma">() * P * L;
     out[0] = P;
     out[1] = L;
     out[2] = Q;
-    out[3] = 1.0 / (1.0 + Q / K_TQ_);
+    out[3] = 1.0 / (1.0 + Q / par_.get<"K_TQ">());
   }
 
  private:
   template <typename Real>
   Real free_pd1(const Real& A) const {
-    const Real free = rho_P_ - gamma_ * A;
+    const Real free = par_.get<"rho_P">() - par_.get<"gamma">() * A;
     return free > 0.0 ? free : Real(0.0);
   }
 
-  double lambda_C_, C_K_, eta_, lambda_TI12_, T_N_, I12_, K_I12_, lambda_TI2_, I2_, K_I2_, K_TQ_, rho_L_, rho_P_,
-      eps_C_, sigma_, d_T_, mu_PA_, d_A_, gamma_, gamma_A_;
+  ParameterValues<kParameters> par_;
 };
 
 }  // namespace icbsim::models

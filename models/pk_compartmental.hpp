@@ -1,6 +1,6 @@
 // pk_compartmental: the drug-only model — the 2-/3-compartment IV system of engine/pk (time-varying
 // and Michaelis–Menten clearance) with its AUC; doses go into A1 (or A2/A3). Used to reproduce the
-// population-PK validation tables of pk.md §3 and as the PK block other models reuse.
+// population-PK validation values of docs/pk.md and as the PK block other models reuse.
 #pragma once
 
 #include <array>
@@ -24,7 +24,8 @@ class PkCompartmental {
       "Mammillary 2-/3-compartment IV pharmacokinetics in drug amounts with sigmoid time-varying "
       "clearance CL(t) = CL0*exp(Emax*t^hill/(T50^hill + t^hill)) and parallel Michaelis-Menten elimination";
   static constexpr std::string_view kReference =
-      "pk.md §2 (formulas); defaults: pembrolizumab, Ahamadi M et al. CPT Pharmacometrics Syst Pharmacol "
+      "Bajaj 2017 (time-varying clearance), Baverel 2018 (Michaelis-Menten); defaults: pembrolizumab, Ahamadi M et "
+      "al. CPT Pharmacometrics Syst Pharmacol "
       "2017;6:49-57, Table 3 (reference patient 76.8 kg, melanoma)";
 
   static constexpr std::array<VariableSpec, 4> kVariables{{
@@ -53,11 +54,11 @@ class PkCompartmental {
        "Ahamadi 2017: linear elimination"},
       {"Km", "mg/L", 1.0, 1e-9, kUnbounded, "Michaelis-Menten constant", "unused when Vmax = 0"},
       {"t_first_dose", "day", 0.0, 0, kUnbounded, "time of the first dose: origin of the time-varying CL",
-       "pk.md §2: t is the time since the first dose"},
+       "Bajaj 2017: CL(t) with t the time since the first dose"},
       {"kd", "nM", 0.0, 0, kUnbounded, "target-binding dissociation constant (0 = no target: occupancy 0)",
-       "set from the drug catalogue for a blocking antibody (models.md §6)"},
+       "set from the drug catalogue for a blocking antibody (QSP-IO NSCLC parameters, Wang 2023)"},
       {"mw", "g/mol", 1.49e5, 1e2, 1e7, "molecular weight, converting mg/L to nM",
-       "IgG, models.md §8 (146-149 kDa); set from the drug catalogue"},
+       "IgG, 146-149 kDa in the antibodies' prescribing information; set from the drug catalogue"},
       {"partition", "", 1.0, 0, 10, "tumour interstitial / plasma concentration ratio",
        "set from the drug catalogue (docs/pk.md, occupancy)"},
   }};

@@ -9,7 +9,9 @@ packages=(
   libopenmpi-dev openmpi-bin libnlopt-dev librandom123-dev
   python3 python3-h5py python3-numpy python3-matplotlib python3-pil python3-yaml
   python3-pandas python3-xarray python3-h5netcdf python3-pytest python3-nbconvert python3-ipykernel
+  python3-dev pybind11-dev
   clang-format-14
+  clang-14 libclang-rt-14-dev libomp-14-dev
   snakemake
 )
 

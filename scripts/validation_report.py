@@ -32,19 +32,21 @@ TOLERANCE = {"orr": ("points", 5.0), "dcr": ("points", 5.0), "best_cr": ("points
              "median_os": ("relative", 0.25), "median_vdt": ("relative", 0.20)}
 BEST = {"best_cr": [0], "best_pr": [1], "best_sd": [2], "best_pd": [3], "orr": [0, 1], "dcr": [0, 1, 2]}
 
-# Held-out comparisons (not fitted): published values of the control arms (clinical.md §2).
+# Held-out comparisons (not fitted): published values of the control arms (Rittmeyer 2017; Brahmer 2015).
 HELD_OUT = [
     ("keynote024", "chemotherapy", "best_pd", "n/a", None, None),
-    ("oak", "docetaxel", "orr", "13 %", "OAK, Rittmeyer Lancet 2017 (clinical.md §2)", None),
-    ("oak", "docetaxel", "best_sd", "42 %", "OAK, Rittmeyer Lancet 2017 Table 2 (clinical.md §2)", None),
-    ("oak", "docetaxel", "best_pd", "28 %", "OAK, Rittmeyer Lancet 2017 Table 2: 117/425 (clinical.md §2)", None),
-    ("oak", "docetaxel", "median_pfs", "4.0 months", "OAK, Rittmeyer Lancet 2017 (clinical.md §2)", None),
-    ("checkmate017", "docetaxel", "orr", "9 %", "CheckMate 017, Brahmer NEJM 2015 (clinical.md §2)", None),
-    ("checkmate017", "docetaxel", "median_pfs", "2.8 months", "CheckMate 017, Brahmer NEJM 2015 (clinical.md §2)", None),
+    ("oak", "docetaxel", "orr", "13 %", "OAK, Rittmeyer Lancet 2017", None),
+    ("oak", "docetaxel", "best_sd", "42 %", "OAK, Rittmeyer Lancet 2017 Table 2", None),
+    ("oak", "docetaxel", "best_pd", "28 %", "OAK, Rittmeyer Lancet 2017 Table 2: 117/425", None),
+    ("oak", "docetaxel", "median_pfs", "4.0 months", "OAK, Rittmeyer Lancet 2017", None),
+    ("checkmate017", "docetaxel", "orr", "9 %", "CheckMate 017, Brahmer NEJM 2015", None),
+    ("checkmate017", "docetaxel", "median_pfs", "2.8 months", "CheckMate 017, Brahmer NEJM 2015", None),
 ]
-HAZARD_RATIOS = [("keynote024", "chemotherapy", 0.50, "0.37-0.68", "KEYNOTE-024 PFS HR pembrolizumab vs chemotherapy"),
-                 ("oak", "docetaxel", 0.95, "0.82-1.10", "OAK PFS HR atezolizumab vs docetaxel"),
-                 ("checkmate017", "docetaxel", 0.62, "0.47-0.81", "CheckMate 017 PFS HR nivolumab vs docetaxel")]
+HAZARD_RATIOS = [("keynote024", "chemotherapy", 0.50, "0.37-0.68", "KEYNOTE-024 PFS HR pembrolizumab vs chemotherapy",
+                  "KEYNOTE-024, Reck NEJM 2016"),
+                 ("oak", "docetaxel", 0.95, "0.82-1.10", "OAK PFS HR atezolizumab vs docetaxel", "OAK, Rittmeyer Lancet 2017"),
+                 ("checkmate017", "docetaxel", 0.62, "0.47-0.81", "CheckMate 017 PFS HR nivolumab vs docetaxel",
+                  "CheckMate 017, Brahmer NEJM 2015")]
 
 
 def quantity(text):
@@ -212,12 +214,12 @@ def main():
         held.append("| %s %s %s | %s | %s | %s (%s-%s) | %s | %s | %s |" % (
             trial, name, statistic, shown(statistic, published), source, shown(statistic, value),
             shown(statistic, lo), shown(statistic, hi), diff, tol, "within" if ok else "outside"))
-    for trial, name, published, interval, what in HAZARD_RATIOS:
+    for trial, name, published, interval, what, source in HAZARD_RATIOS:
         hr, lo, hi = arm(trial, name).hazard_ratio()
         # The report gives the control arm against the first (ICB) arm; the trials the ICB arm
         # against control: invert.
-        held.append("| %s | %.2f (%s) | clinical.md §2 | %.2f (%.2f-%.2f) | | published CI | %s |" % (
-            what, published, interval, 1 / hr, 1 / hi, 1 / lo,
+        held.append("| %s | %.2f (%s) | %s | %.2f (%.2f-%.2f) | | published CI | %s |" % (
+            what, published, interval, source, 1 / hr, 1 / hi, 1 / lo,
             "within" if float(interval.split("-")[0]) <= 1 / hr <= float(interval.split("-")[1]) else "outside"))
 
     trials = {"keynote024": {}, "oak": {}, "checkmate017": {}}

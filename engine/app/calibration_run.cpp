@@ -9,13 +9,17 @@
 #include "engine/calibrate/optimiser.hpp"
 #include "engine/io/calibration/calibration_overlay.hpp"
 #include "engine/io/calibration/calibration_record.hpp"
+#include "engine/io/h5/output_target.hpp"
 
 namespace icbsim::app {
 
 CalibrationRun run_calibration(const std::string& path, std::optional<std::size_t> max_evaluations,
-                               const ModelRegistry& registry, const CalibrationProgress& on_evaluation) {
+                               const ModelRegistry& registry, const CalibrationProgress& on_evaluation,
+                               bool overwrite) {
   CalibrationRun run;
   run.config = load_calibration_config(path, registry);
+  for (const std::string& overlay : run.config.overlays) check_replaceable(overlay, OutputPermission{true, overwrite});
+  if (!run.config.record.empty()) check_replaceable(run.config.record, OutputPermission{true, overwrite});
   if (max_evaluations) run.config.problem.optimiser.max_evaluations = *max_evaluations;
   const auto start = std::chrono::steady_clock::now();
   run.result = calibrate::calibrate(run.config.problem, [&](std::size_t i, const calibrate::Evaluation& e) {

@@ -26,8 +26,11 @@ using CalibrationProgress =
     std::function<void(std::size_t, const calibrate::Evaluation&, const calibrate::CalibrationProblem&)>;
 
 /// Fits the config at `path` (`max_evaluations` overrides its optimiser's budget), calling
-/// `on_evaluation` after each evaluation, and writes its overlays and record.
+/// `on_evaluation` after each evaluation, and writes its overlays and record. The files the config
+/// names count as typed output names: an icbsim file there is replaced, anything else only with
+/// `overwrite` (checked before fitting).
 CalibrationRun run_calibration(const std::string& path, std::optional<std::size_t> max_evaluations,
-                               const ModelRegistry& registry, const CalibrationProgress& on_evaluation);
+                               const ModelRegistry& registry, const CalibrationProgress& on_evaluation,
+                               bool overwrite = false);
 
 }  // namespace icbsim::app

@@ -9,6 +9,7 @@
 #include "engine/io/config/config_node.hpp"
 #include "engine/io/config/scenario_loader.hpp"
 #include "engine/io/config/scenario_writer.hpp"
+#include "engine/io/h5/output_target.hpp"
 #include "engine/run/checkpoint.hpp"
 
 namespace icbsim::app {
@@ -24,9 +25,10 @@ std::string resolved_without_output(Scenario scenario) {
 
 CheckpointOutcome take_checkpoint_file(const std::string& scenario_path, const std::string& at,
                                        const std::string& output, const ModelRegistry& registry,
-                                       const ProgressCallback& progress) {
+                                       const ProgressCallback& progress, bool overwrite) {
   Scenario scenario = load_scenario_file(scenario_path, registry);
   check_output_path(output, nullptr);
+  check_replaceable(output, OutputPermission{true, overwrite});
   CheckpointOutcome outcome;
   outcome.time = parse_yaml_text(at, "--at").as_quantity("day", "--at (the checkpoint time)");
   if (std::find(scenario.checkpoints.begin(), scenario.checkpoints.end(), outcome.time) == scenario.checkpoints.end()) {
@@ -52,7 +54,7 @@ CheckpointOutcome take_checkpoint_file(const std::string& scenario_path, const s
 
 RunOutcome restart_from_checkpoint(const std::string& checkpoint_path, const std::optional<std::string>& scenario_path,
                                    const std::optional<std::string>& output, const ModelRegistry& registry,
-                                   const ProgressCallback& progress) {
+                                   const ProgressCallback& progress, const RunRequest& request) {
   Scenario scenario = load_restart_scenario(checkpoint_path, registry);
   if (scenario_path) {  // the checkpoint must be of this scenario
     const Scenario given = load_scenario_file(*scenario_path, registry);
@@ -64,20 +66,24 @@ RunOutcome restart_from_checkpoint(const std::string& checkpoint_path, const std
   const std::string target = output.value_or(scenario.output_path);
   if (target.empty())
     throw ScenarioError(SourceLocation{checkpoint_path, 0, 0}, "no result file named: pass -o FILE.h5");
-  return run_continued(std::move(scenario), target, progress);
+  RunRequest how = request;
+  how.output_typed = output.has_value();
+  return run_continued(std::move(scenario), target, progress, how);
 }
 
 RunOutcome run_branches(const std::string& checkpoint_path, const std::string& branches_path,
                         const std::optional<std::string>& output, const ModelRegistry& registry,
-                        const ProgressCallback& progress) {
+                        const ProgressCallback& progress, const RunRequest& request) {
   Scenario scenario = load_branch_scenario(checkpoint_path, branches_path, registry);
   const std::string target = output.value_or(scenario.output_path);
   if (target.empty())
     throw ScenarioError(SourceLocation{branches_path, 0, 0},
                         "no result file named: add `output: FILE.h5` to the branches file or pass -o FILE.h5");
   const double time = scenario.continuation->checkpoint->time;
-  RunOutcome outcome = run_continued(std::move(scenario), target, progress);
-  annotate_branch_result(target, checkpoint_path, time);
+  RunRequest how = request;
+  how.output_typed = output.has_value();
+  RunOutcome outcome = run_continued(std::move(scenario), target, progress, how);
+  if (!outcome.interrupted) annotate_branch_result(target, checkpoint_path, time);
   return outcome;
 }
 

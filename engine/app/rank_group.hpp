@@ -15,6 +15,9 @@ class RankGroup {
   virtual void barrier() const = 0;
   /// The largest value over the processes (the exit code of a job).
   virtual int max(int value) const = 0;
+  /// Ends every process of the run with `exit_code` when there are several (an error on one rank
+  /// must not leave the others waiting for it); does nothing for one process.
+  virtual void end_all(int /*exit_code*/) const {}
 };
 
 /// One process alone.

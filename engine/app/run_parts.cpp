@@ -34,6 +34,18 @@ bool has_parts(const std::string& output) {
   return fs::is_directory(parts_folder(output), ec);
 }
 
+void check_parts_scenario(const Scenario& scenario, const std::string& output) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(parts_folder(output), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("part-", 0) != 0 || entry.path().extension() != ".h5" ||
+        name.find(".interrupted.") != std::string::npos)
+      continue;
+    check_same_scenario(entry.path().string(), scenario);
+    return;  // every part is checked when merged; one tells whether the scenario changed
+  }
+}
+
 RunReport run_in_parts(const Scenario& scenario, const std::string& output, std::size_t part_tasks,
                        const ModelRegistry& registry, const ProgressCallback& progress,
                        const std::atomic<bool>* interrupt) {

@@ -24,6 +24,10 @@ std::string parts_folder(const std::string& output);
 /// Whether OUT has parts of an unfinished run.
 bool has_parts(const std::string& output);
 
+/// ScenarioError naming what changed when the finished parts in parts_folder(output) were run from
+/// another scenario (a resume must continue the same one).
+void check_parts_scenario(const Scenario& scenario, const std::string& output);
+
 /// Runs every task of `scenario` as parts of `part_tasks` tasks into parts_folder(output), skipping
 /// parts already finished (a part interrupted or killed runs again), then merges them into
 /// `output` and removes the folder. With an interruption, returns with RunReport::not_run > 0 and

@@ -2,7 +2,10 @@
 #include "engine/app/task_slices.hpp"
 
 #include <algorithm>
-#include <stdexcept>
+#include <charconv>
+#include <cstdio>
+#include <optional>
+#include <string_view>
 
 #include "engine/core/errors.hpp"
 #include "engine/io/h5/chunk_rows.hpp"
@@ -20,26 +23,59 @@ TaskRange slice_of(std::size_t index, std::size_t count, std::size_t total) {
   return TaskRange{boundary(index), boundary(index + 1)};
 }
 
+namespace {
+
+/// The whole number spelt by all of `text` (digits only), or nothing.
+std::optional<std::size_t> whole_number(std::string_view text) {
+  std::size_t value = 0;
+  const char* end = text.data() + text.size();
+  if (text.empty() || text.front() < '0' || text.front() > '9') return std::nullopt;
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (error != std::errc() || stop != end) return std::nullopt;
+  return value;
+}
+
+/// "NAME.h5" -> "NAME" (other names are kept whole).
+std::string without_h5(const std::string& output) {
+  const std::string suffix = ".h5";
+  if (output.size() > suffix.size() && output.compare(output.size() - suffix.size(), suffix.size(), suffix) == 0)
+    return output.substr(0, output.size() - suffix.size());
+  return output;
+}
+
+}  // namespace
+
+std::string shard_output_name(const std::string& output, const ShardIndex& shard) {
+  char name[64];
+  std::snprintf(name, sizeof name, ".shard-%04zu-of-%04zu.h5", shard.index, shard.count);
+  return without_h5(output) + name;
+}
+
+std::string tasks_output_name(const std::string& output, const TaskRange& range) {
+  return without_h5(output) + ".tasks-" + std::to_string(range.begin) + "-" +
+         std::to_string(range.end > range.begin ? range.end - 1 : range.begin) + ".h5";
+}
+
 TaskRange parse_task_range(const std::string& text) {
   const auto colon = text.find(':');
-  try {
-    if (colon == std::string::npos) throw std::invalid_argument(text);
-    return TaskRange{std::stoul(text.substr(0, colon)), std::stoul(text.substr(colon + 1))};
-  } catch (const std::exception&) {
+  const std::string_view all(text);
+  const auto begin = colon == std::string::npos ? std::nullopt : whole_number(all.substr(0, colon));
+  const auto end = colon == std::string::npos ? std::nullopt : whole_number(all.substr(colon + 1));
+  if (!begin || !end)
     throw ScenarioError(SourceLocation{}, "--tasks expects BEGIN:END (whole numbers), found '" + text + "'");
-  }
+  if (*end <= *begin)
+    throw ScenarioError(SourceLocation{}, "--tasks BEGIN:END needs BEGIN < END, found '" + text + "'");
+  return TaskRange{*begin, *end};
 }
 
 ShardIndex parse_shard(const std::string& text) {
   const auto slash = text.find('/');
-  ShardIndex shard;
-  try {
-    if (slash == std::string::npos) throw std::invalid_argument(text);
-    shard.index = std::stoul(text.substr(0, slash));
-    shard.count = std::stoul(text.substr(slash + 1));
-  } catch (const std::exception&) {
+  const std::string_view all(text);
+  const auto index = slash == std::string::npos ? std::nullopt : whole_number(all.substr(0, slash));
+  const auto count = slash == std::string::npos ? std::nullopt : whole_number(all.substr(slash + 1));
+  if (!index || !count)
     throw ScenarioError(SourceLocation{}, "--shard expects I/N (whole numbers, I from 0), found '" + text + "'");
-  }
+  ShardIndex shard{*index, *count};
   if (shard.count == 0 || shard.index >= shard.count)
     throw ScenarioError(SourceLocation{}, "--shard I/N needs 0 <= I < N, found '" + text + "'");
   return shard;

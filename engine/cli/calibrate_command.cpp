@@ -50,11 +50,12 @@ void print_fit(const calibrate::Evaluation& best, const calibrate::CalibrationPr
 }  // namespace
 
 int calibrate_command(const CalibrateOptions& options, const ModelRegistry& registry) {
-  const app::CalibrationRun run =
-      app::run_calibration(options.config, options.max_evaluations, registry,
-                           [&](std::size_t i, const calibrate::Evaluation& e, const calibrate::CalibrationProblem& p) {
-                             if (!options.quiet) print_evaluation(i, e, p);
-                           });
+  const app::CalibrationRun run = app::run_calibration(
+      options.config, options.max_evaluations, registry,
+      [&](std::size_t i, const calibrate::Evaluation& e, const calibrate::CalibrationProblem& p) {
+        if (!options.quiet) print_evaluation(i, e, p);
+      },
+      options.overwrite);
   if (!options.quiet) {
     print_fit(run.best(), run.config.problem, std::cout);
     std::cout << "optimiser     " << run.result.optimiser.status << " after " << run.result.evaluations.size()

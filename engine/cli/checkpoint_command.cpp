@@ -12,8 +12,8 @@ namespace icbsim::cli {
 
 int checkpoint_command(const CheckpointOptions& options, const ModelRegistry& registry) {
   Progress progress(!options.quiet);
-  const app::CheckpointOutcome c =
-      app::take_checkpoint_file(options.scenario, options.at, options.output, registry, std::ref(progress));
+  const app::CheckpointOutcome c = app::take_checkpoint_file(options.scenario, options.at, options.output, registry,
+                                                             std::ref(progress), options.overwrite);
   if (!options.quiet) {
     if (c.time_added)
       std::cout << "note: day " << c.time
@@ -25,10 +25,13 @@ int checkpoint_command(const CheckpointOptions& options, const ModelRegistry& re
   return c.failed > 0 ? kTasksFailed : kOk;
 }
 
-int branch_command(const BranchOptions& options, const ModelRegistry& registry) {
+int branch_command(const BranchOptions& options, const ModelRegistry& registry, const std::atomic<bool>* interrupt) {
   Progress progress(!options.quiet);
+  app::RunRequest request;
+  request.interrupt = interrupt;
+  request.overwrite = options.overwrite;
   return finish_run(
-      app::run_branches(options.checkpoint, options.branches, options.output, registry, std::ref(progress)),
+      app::run_branches(options.checkpoint, options.branches, options.output, registry, std::ref(progress), request),
       options.quiet);
 }
 

@@ -25,6 +25,7 @@ struct RunOptions {
   bool sweep = false;                   ///< `icbsim sweep`: the scenario must have a sweep: section
   std::optional<std::size_t> part_size;        ///< tasks per journaled part of a long run (engine/app/run_parts.hpp)
   std::optional<std::string> from_checkpoint;  ///< continue the checkpoint file's run (docs/checkpoints.md)
+  bool overwrite = false;                      ///< --overwrite: replace any regular file at the output
   const std::atomic<bool>* interrupt = nullptr;  ///< set by SIGINT/SIGTERM
 };
 
@@ -40,9 +41,11 @@ struct CalibrateOptions {
   std::string config;
   std::optional<std::size_t> max_evaluations;  ///< overrides the config's optimiser.max_evaluations
   bool quiet = false;
+  bool overwrite = false;  ///< replace any regular file at the overlays and record the config names
 };
 int calibrate_command(const CalibrateOptions& options, const ModelRegistry& registry);
-int merge_command(const std::string& output, const std::vector<std::string>& shards, const ModelRegistry& registry);
+int merge_command(const std::string& output, const std::vector<std::string>& shards, bool overwrite,
+                  const ModelRegistry& registry);
 
 /// Options of `icbsim checkpoint SCENARIO --at TIME -o FILE` (docs/checkpoints.md).
 struct CheckpointOptions {
@@ -50,6 +53,7 @@ struct CheckpointOptions {
   std::string at;      ///< the checkpoint time, e.g. "84 day"
   std::string output;  ///< the checkpoint file (.h5)
   bool quiet = false;
+  bool overwrite = false;  ///< replace any regular file at the output
 };
 int checkpoint_command(const CheckpointOptions& options, const ModelRegistry& registry);
 /// `icbsim run --from-checkpoint FILE [SCENARIO]`: the rest of the checkpointed run.
@@ -60,7 +64,8 @@ struct BranchOptions {
   std::string branches;               ///< YAML file naming the arms
   std::optional<std::string> output;  ///< overrides the branches file's `output:`
   bool quiet = false;
+  bool overwrite = false;  ///< replace any regular file at the output
 };
-int branch_command(const BranchOptions& options, const ModelRegistry& registry);
+int branch_command(const BranchOptions& options, const ModelRegistry& registry, const std::atomic<bool>* interrupt);
 
 }  // namespace icbsim::cli

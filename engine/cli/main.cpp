@@ -13,6 +13,7 @@
 #include "engine/cli/commands.hpp"
 #include "engine/cli/mpi_session.hpp"
 #include "engine/core/errors.hpp"
+#include "engine/io/h5/output_target.hpp"
 #include "models/register_builtin.hpp"
 
 namespace {
@@ -24,12 +25,18 @@ extern "C" void on_interrupt(int) { interrupted.store(true); }
 
 int main(int argc, char** argv) {
   using namespace icbsim;
+  disable_hdf5_exit_teardown();  // before any HDF5 call: a failed close must not crash the exit
   cli::MpiSession mpi(argc, argv);
   CLI::App app{"icbsim: tumour-immune simulation under immune checkpoint blockade in NSCLC"};
   app.set_version_flag("--version", "icbsim " + std::string(build_info::kVersion) + " (commit " +
                                         std::string(build_info::kGitCommit) + ")\nbuilt with " +
                                         std::string(build_info::kDependencies));
   app.require_subcommand(1);
+  // Read before parsing (MpiSession): MPI is initialised under a launcher or with --mpi only.
+  bool mpi_requested = false;  // already acted on by MpiSession; declared so that parsing accepts it
+  app.add_flag("--mpi", mpi_requested,
+               "Initialise MPI even without a launcher's environment (mpirun and srun are detected)");
+  app.fallthrough();  // --mpi may follow the verb
 
   // `run` and `sweep` take the same options: a sweep is a scenario whose tasks span design points.
   cli::RunOptions run;
@@ -40,6 +47,9 @@ int main(int argc, char** argv) {
     cmd->add_flag("--resume", run.resume, "Complete the interrupted or killed run of OUT (OUT.interrupted.h5 or OUT.parts/)");
     cmd->add_option("--part-size", run.part_size,
                     "Tasks per part of a long run (default 16384): finished parts survive a killed process");
+    cmd->add_flag(
+        "--overwrite", run.overwrite,
+        "Replace whatever regular file is at the output (without it, only an icbsim result under a typed -o)");
     auto* tasks_opt =
         cmd->add_option("--tasks", run.tasks, "Run only task ids BEGIN:END (a slice; rows keep their global ids)");
     cmd->add_option("--shard", run.shard, "Run slice I of N equal slices, I from 0 (e.g. $SLURM_ARRAY_TASK_ID/4)")
@@ -76,6 +86,8 @@ int main(int argc, char** argv) {
   auto* merge_cmd = app.add_subcommand("merge", "Join the shard files of one scenario into one result file");
   merge_cmd->add_option("output", merge_output, "Merged result file (.h5)")->required();
   merge_cmd->add_option("shards", merge_shards, "Shard files (any order)")->required();
+  bool merge_overwrite = false;
+  merge_cmd->add_flag("--overwrite", merge_overwrite, "Replace whatever regular file is at OUT");
 
   std::string summary_file;
   cli::Format summary_format = cli::Format::kText;
@@ -92,6 +104,8 @@ int main(int argc, char** argv) {
   calibrate_cmd->add_option("config", calibrate.config, "Calibration config YAML file")->required();
   calibrate_cmd->add_option("--max-evaluations", calibrate.max_evaluations, "Override the optimiser's evaluation budget");
   calibrate_cmd->add_flag("-q,--quiet", calibrate.quiet, "Print only errors");
+  calibrate_cmd->add_flag("--overwrite", calibrate.overwrite,
+                          "Replace whatever regular files are at the overlays and record the config names");
 
   cli::CheckpointOptions checkpoint;
   auto* checkpoint_cmd =
@@ -100,6 +114,7 @@ int main(int argc, char** argv) {
   checkpoint_cmd->add_option("--at", checkpoint.at, "Checkpoint time, e.g. '84 day' or '12 weeks'")->required();
   checkpoint_cmd->add_option("-o,--output", checkpoint.output, "Checkpoint file (.h5)")->required();
   checkpoint_cmd->add_flag("-q,--quiet", checkpoint.quiet, "Print only errors");
+  checkpoint_cmd->add_flag("--overwrite", checkpoint.overwrite, "Replace whatever regular file is at the output");
 
   cli::BranchOptions branch;
   auto* branch_cmd = app.add_subcommand("branch", "Continue a checkpoint under several treatments from its time");
@@ -107,6 +122,7 @@ int main(int argc, char** argv) {
   branch_cmd->add_option("branches", branch.branches, "YAML file naming the arms (docs/checkpoints.md)")->required();
   branch_cmd->add_option("-o,--output", branch.output, "Result file (.h5); overrides the branches file's output:");
   branch_cmd->add_flag("-q,--quiet", branch.quiet, "Print only errors");
+  branch_cmd->add_flag("--overwrite", branch.overwrite, "Replace whatever regular file is at the output");
 
   try {
     app.parse(argc, argv);
@@ -123,10 +139,10 @@ int main(int argc, char** argv) {
 
   try {
     const ModelRegistry registry = models::builtin_registry();
+    std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_interrupt);
     if (*run_cmd || *sweep_cmd) {
       run.sweep = sweep_cmd->parsed();
-      std::signal(SIGINT, on_interrupt);
-      std::signal(SIGTERM, on_interrupt);
       run.interrupt = &interrupted;
       return mpi.max(cli::run_command(run, registry, mpi));
     }
@@ -134,17 +150,23 @@ int main(int argc, char** argv) {
     if (*models_cmd) return cli::models_command(describe, describe_format, registry);
     if (*summary_cmd) return cli::summary_command(summary_file, summary_format, summary_show_tasks, registry);
     if (*calibrate_cmd) return cli::calibrate_command(calibrate, registry);
-    if (*merge_cmd) return cli::merge_command(merge_output, merge_shards, registry);
+    if (*merge_cmd) return cli::merge_command(merge_output, merge_shards, merge_overwrite, registry);
     if (*checkpoint_cmd) return cli::checkpoint_command(checkpoint, registry);
-    if (*branch_cmd) return cli::branch_command(branch, registry);
+    if (*branch_cmd) return cli::branch_command(branch, registry, &interrupted);
   } catch (const ScenarioError& e) {
+    // Bad input is the same on every rank: rank 0 reports it. An error on any rank ends them all.
     if (mpi.rank() == 0) std::cerr << "error: " << e.what() << '\n';
+    mpi.end_all(cli::kBadInput);
     return cli::kBadInput;
   } catch (const IoError& e) {
-    std::cerr << "I/O error: " << e.what() << '\n';
+    std::cerr << (mpi.size() > 1 ? "rank " + std::to_string(mpi.rank()) + ": " : std::string())
+              << "I/O error: " << e.what() << '\n';
+    mpi.end_all(cli::kIoOrInternal);
     return cli::kIoOrInternal;
   } catch (const std::exception& e) {
-    std::cerr << "internal error: " << e.what() << '\n';
+    std::cerr << (mpi.size() > 1 ? "rank " + std::to_string(mpi.rank()) + ": " : std::string())
+              << "internal error: " << e.what() << '\n';
+    mpi.end_all(cli::kIoOrInternal);
     return cli::kIoOrInternal;
   }
   return cli::kIoOrInternal;

@@ -7,7 +7,8 @@
 
 namespace icbsim::cli {
 
-/// MPI_Init/MPI_Finalize for the lifetime of the object (no-op without MPI).
+/// MPI_Init/MPI_Finalize for the lifetime of the object when a launcher started the process or
+/// `--mpi` was given; otherwise (and without MPI support) one rank and no MPI call.
 class MpiSession final : public app::RankGroup {
  public:
   MpiSession(int& argc, char**& argv);
@@ -19,10 +20,12 @@ class MpiSession final : public app::RankGroup {
   int size() const override { return size_; }
   void barrier() const override;
   int max(int value) const override;
+  void end_all(int exit_code) const override;
 
  private:
   int rank_ = 0;
   int size_ = 1;
+  bool initialised_ = false;
 };
 
 }  // namespace icbsim::cli

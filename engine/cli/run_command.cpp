@@ -22,8 +22,13 @@ int run_command(const RunOptions& options, const ModelRegistry& registry, const 
   request.resume = options.resume;
   request.part_tasks = options.part_size.value_or(app::kDefaultPartTasks);
   request.interrupt = options.interrupt;
-  if (!options.quiet && mpi.rank() == 0)
-    print_run_header(scenario, Plan(scenario).total_tasks(), options.sweep ? "sweep" : "run");
+  request.output_typed = options.output.has_value();
+  request.overwrite = options.overwrite;
+  if (!options.quiet && mpi.rank() == 0) {
+    Scenario shown = scenario;
+    shown.output_path = app::run_output(scenario, request);
+    print_run_header(shown, Plan(scenario).total_tasks(), options.sweep ? "sweep" : "run");
+  }
   Progress progress(!options.quiet && mpi.rank() == 0);
   return finish_run(app::run_scenario(scenario, request, registry, mpi, std::ref(progress)), options.quiet,
                     options.show_tasks);
@@ -35,8 +40,11 @@ int restart_command(const RunOptions& options, const ModelRegistry& registry, co
                         "--from-checkpoint continues the whole scenario in one process (no --tasks, "
                         "--shard, --resume or MPI ranks)");
   Progress progress(!options.quiet);
+  app::RunRequest request;
+  request.interrupt = options.interrupt;
+  request.overwrite = options.overwrite;
   return finish_run(app::restart_from_checkpoint(*options.from_checkpoint, options.scenario, options.output, registry,
-                                                 std::ref(progress)),
+                                                 std::ref(progress), request),
                     options.quiet, options.show_tasks);
 }
 

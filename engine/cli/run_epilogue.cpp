@@ -14,8 +14,11 @@ int finish_run(const app::RunOutcome& outcome, bool quiet, bool show_tasks) {
   const RunReport& report = outcome.report;
   if (outcome.interrupted) {
     std::cerr << "interrupted: " << report.not_run << " of " << report.tasks
-              << " task(s) not run; the finished ones are in " << outcome.unfinished
-              << "\ncomplete them with: icbsim run SCENARIO -o " << outcome.output << " --resume\n";
+              << " task(s) not run; the finished ones are in " << outcome.unfinished << "\n";
+    if (outcome.resumable)
+      std::cerr << "complete them with: icbsim run SCENARIO -o " << outcome.output << " --resume\n";
+    else
+      std::cerr << "run the command again to start over\n";
     return kTasksFailed;
   }
   if (!outcome.holds_result) return report.failed > 0 ? kTasksFailed : kOk;

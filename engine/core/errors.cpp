@@ -8,10 +8,14 @@ namespace icbsim {
 std::string format_located(const SourceLocation& where, const std::string& problem,
                            const std::string& source_line) {
   std::ostringstream out;
-  out << (where.file.empty() ? "<input>" : where.file);
-  if (where.line > 0) out << ':' << where.line;
-  if (where.column > 0) out << ':' << where.column;
-  out << ": " << problem;
+  // Without a file (the command line's own options) the message stands alone.
+  if (!where.file.empty() || where.line > 0) {
+    out << (where.file.empty() ? "<input>" : where.file);
+    if (where.line > 0) out << ':' << where.line;
+    if (where.column > 0) out << ':' << where.column;
+    out << ": ";
+  }
+  out << problem;
   if (!source_line.empty()) {
     out << "\n  " << source_line << "\n  ";
     for (int i = 1; i < where.column; ++i) {

@@ -29,7 +29,7 @@ inline constexpr EnumTable<OverlayKind, 2> kOverlayKindNames{{{
     {OverlayKind::kHost, "host_factor"},
 }}};
 
-/// The groups of resistance.md.
+/// The groups of primary-resistance mechanisms of Gomatou 2025.
 inline constexpr std::string_view kOverlayGroups[] = {"tumour", "microenvironment", "host"};
 
 /// One parameter change; `value` is in the parameter's declared unit for set/add, a plain factor

@@ -93,12 +93,20 @@ class Simulator {
       ++stats_.segments;
       check_state(x, a, 0.0);
       record_until(a, /*inclusive=*/true, [&](double, X& y) { y = x; }, x);
+      // dt is the controller's step size, never shortened to land on a cut: the segment starts
+      // with it (bounded by the segment's length) instead of a cold trial step, so a short
+      // infusion segment does not make the step size climb back from its length afterwards.
       stepper.initialize(x, a, std::min(dt, b - a));
+      bool cut_short = dt > b - a;
       // The segment is done when within rounding of its end: t + (b − t) may land one ulp short.
       const double end_slack = 1e-12 * std::max(1.0, std::abs(b));
       while (b - stepper.current_time() > end_slack) {
         const double t = stepper.current_time();
-        if (t + stepper.current_time_step() > b) stepper.initialize(stepper.current_state(), t, b - t);
+        if (t + stepper.current_time_step() > b) {
+          stepper.initialize(stepper.current_state(), t, b - t);
+          cut_short = true;
+        }
+        const double planned = stepper.current_time_step();
         try {
           stepper.do_step(system);
         } catch (const boost::numeric::odeint::step_adjustment_error&) {
@@ -113,7 +121,12 @@ class Simulator {
         check_state(stepper.current_state(), t_new, h);
         X y = x;
         record_until(t_new, /*inclusive=*/false, [&](double tt, X& yy) { stepper.calc_state(tt, yy); }, y);
-        dt = stepper.current_time_step();
+        // A step shortened to the cut and accepted as planned says nothing against the longer
+        // step the controller had chosen: keep the larger. A rejected step (the controller
+        // shrinks by a factor below 0.9) sets it anew.
+        const double proposal = stepper.current_time_step();
+        dt = cut_short && h > 0.99 * planned ? std::max(dt, proposal) : proposal;
+        cut_short = false;
       }
       x = stepper.current_state();
     }

@@ -26,8 +26,9 @@ struct Disposition {
 Disposition disposition(const PkParameters& params, double cl);
 Disposition disposition(const PkParameters& params);
 
-/// Terminal half-life ln 2/λz [day] at linear clearance `cl` [L/day] (pk.md §2); a Michaelis–Menten
-/// term is ignored (the half-life of the linear part, as pk.md §3.2 gives it for Baverel 2018).
+/// Terminal half-life ln 2/λz [day] at linear clearance `cl` [L/day] (λz the slowest disposition rate
+/// of the linear system); a Michaelis–Menten term is ignored (the half-life of the linear part of
+/// Baverel 2018).
 double terminal_half_life(const PkParameters& params, double cl);
 
 /// Central concentration [mg/L] at `t` [day] by superposition of every dose in `doses` (targets are

@@ -27,7 +27,8 @@ inline constexpr EnumTable<DrugClass, 6> kDrugClassNames{{{
 }}};
 
 /// Exposure-driven cell kill of a cytotoxic, in the saturating form of de Pillis et al. 2006/2009
-/// (models.md §2b): rate = kmax·(1 − e^{−δ·C}) [1/day] at plasma concentration C [mg/L].
+/// (de Pillis 2006; de Pillis 2009; BioModels BIOMD0000000779): rate = kmax·(1 − e^{−δ·C}) [1/day] at
+/// plasma concentration C [mg/L].
 struct ExposureKill {
   double tumour_kmax = 0.0;             ///< maximal kill rate of proliferating tumour cells [1/day]
   double tumour_sensitivity = 0.0;      ///< δ for tumour cells [L/mg]
@@ -95,7 +96,7 @@ struct Drug {
   double kd = 0.0;                          ///< target binding [nM]; 0 when not a blocking antibody
   double tumour_partition = 1.0;            ///< tumour interstitial / plasma concentration [-]
   PkModelSpec pk;                           ///< the default population-PK model
-  std::vector<PkModelSpec> alternative_pk;  ///< other published models of the same drug (pk.md §1)
+  std::vector<PkModelSpec> alternative_pk;  ///< other published models of the same drug (e.g. Zhang 2019)
   std::vector<NamedRegimen> regimens;       ///< the first is the standard regimen
   std::optional<ExposureKill> exposure_kill;
   std::optional<VaccineBoost> vaccine;

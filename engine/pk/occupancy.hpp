@@ -1,6 +1,7 @@
 // Receptor occupancy of a checkpoint antibody at quasi-equilibrium, RO = C/(C + Kd), in plasma and
 // in the tumour interstitium (C_tumour = partition × C_plasma). Choice and sources: docs/pk.md
-// "Receptor occupancy"; Kd values from models.md §6, the IgG molecular weight from models.md §8.
+// "Receptor occupancy"; Kd values of the QSP-IO NSCLC parameters (Wang 2023, citing Wang 2014), the
+// molecular weights from each antibody's prescribing information.
 #pragma once
 
 namespace icbsim::pk {
@@ -21,8 +22,8 @@ Real receptor_occupancy(const Real& c_nanomolar, double kd_nanomolar) {
 
 /// Occupancy of one antibody's target. The tumour-interstitial concentration is the plasma
 /// concentration times `tumour_partition` — a quasi-steady-state lumping of extravasation and
-/// lymphatic drainage (catalogue default 0.114: q_T/(q_T + q_LD·V_T) of the QSP-IO antibody PK in
-/// models.md §6 at the 3.7-cm NSCLC reference tumour; see docs/pk.md).
+/// lymphatic drainage (catalogue default 0.114: q_T/(q_T + q_LD·V_T), derived from the QSP-IO antibody
+/// PK of Wang 2023 at the 3.7-cm NSCLC reference tumour of Rittmeyer 2017; see docs/pk.md).
 struct OccupancyModel {
   double molecular_weight = 146'000.0;  ///< [g/mol]
   double kd = 1.0;                      ///< equilibrium dissociation constant [nM]

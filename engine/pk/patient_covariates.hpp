@@ -22,10 +22,10 @@ inline constexpr EnumTable<TumourType, 4> kTumourTypeNames{{{{TumourType::kNsclc
                                                              {TumourType::kMelanoma, "melanoma"},
                                                              {TumourType::kOther, "other"}}}};
 
-/// One patient. Every default is the typical patient of pk.md §3.1/§3.4 (male, 70 kg, 175 cm,
+/// One patient. Every default is the typical patient of the PK validation in docs/pk.md (male, 70 kg, 175 cm,
 /// 65 y, serum creatinine 80 µmol/L, NSCLC, first line, ECOG 0, white, ADA-negative, no
 /// combination partner). Laboratory and tumour-burden values left unset mean "at each model's own
-/// reference value" (pk.md §3.1: their covariate factors equal 1).
+/// reference value" (their covariate factors equal 1).
 struct PatientCovariates {
   std::optional<double> weight = 70.0;            ///< body weight [kg]
   std::optional<double> height = 175.0;           ///< [cm]

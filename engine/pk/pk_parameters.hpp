@@ -61,7 +61,7 @@ std::string_view pk_parameter_unit(PkParameter p);
 double& field(PkParameters& params, PkParameter p);
 double field(const PkParameters& params, PkParameter p);
 
-/// Functional forms of covariate effects found in the pk.md models (X = covariate value, f = 0/1
+/// Functional forms of covariate effects found in the catalogue's published models (X = covariate value, f = 0/1
 /// indicator, P = the parameter). Applied in three passes: set_if_indicator, then additive terms,
 /// then multiplicative factors.
 enum class EffectForm {

@@ -12,7 +12,8 @@ namespace icbsim::pk {
 /// Number of amount states pk_rhs reads and writes: A1 (central), A2, A3 [mg].
 inline constexpr std::size_t kPkStates = 3;
 
-/// d(amounts)/dt [mg/day] for amounts A1, A2, A3 [mg] (pk.md §2):
+/// d(amounts)/dt [mg/day] for amounts A1, A2, A3 [mg] (the structures of Bajaj 2017 and Baverel 2018,
+/// with a third compartment for Ozawa 2007):
 ///   C = A1/Vc
 ///   dA1/dt = −CL(t)·C − Vmax·C/(Km + C) − Q2·(C − A2/V2) − Q3·(C − A3/V3)
 ///   dA2/dt = Q2·(C − A2/V2);   dA3/dt = Q3·(C − A3/V3)

@@ -42,6 +42,9 @@ class ResultSink {
   virtual ~ResultSink() = default;
   /// Stores one task's result; called from one thread at a time.
   virtual void write_task(const TaskRecord& record) = 0;
+  /// Does the part of storing results that may run on several threads at once (encoding finished
+  /// blocks); called by every worker after its write_task, outside the serialised section.
+  virtual void drain() {}
   /// Stores the run's report text (before finish).
   virtual void write_report(const std::string& text) = 0;
   /// Completes the run; after this the result is visible as whole.

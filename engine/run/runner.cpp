@@ -1,4 +1,5 @@
-// OpenMP task loop; sink writes are serialised, rows are addressed by task id.
+// OpenMP task loop; sink writes are serialised (the sink's parallel part runs in drain()), rows are
+// addressed by task id.
 #include "engine/run/runner.hpp"
 
 #include <omp.h>
@@ -92,14 +93,23 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
         try {
           sink.write_task(record);
           if (trial) summaries[id] = summarise(record, scenario.strata);
-          if (record.not_run) ++report.not_run;
-          else if (!record.ok) ++report.failed;
-          ++done;
-          if (progress) progress(done, plan.size());
+          if (record.not_run) {
+            ++report.not_run;  // not counted as done: the progress of an interrupted run stops short
+          } else {
+            if (!record.ok) ++report.failed;
+            ++done;
+            if (progress) progress(done, plan.size());
+          }
         } catch (...) {
           sink_error = std::current_exception();
         }
       }
+    }
+    try {
+      sink.drain();
+    } catch (...) {
+#pragma omp critical(icbsim_result_sink)
+      if (!sink_error) sink_error = std::current_exception();
     }
   }
   if (sink_error) std::rethrow_exception(sink_error);

@@ -16,6 +16,7 @@
 #include "engine/pk/treatment.hpp"
 #include "engine/readout/patient_readout.hpp"
 #include "engine/readout/scan_schedule.hpp"
+#include "engine/run/output_settings.hpp"
 #include "engine/run/run_in.hpp"
 #include "engine/run/spatial_spec.hpp"
 #include "engine/sweep/sweep_spec.hpp"
@@ -94,6 +95,7 @@ struct Scenario {
   SolverSettings solver;
   std::uint64_t seed = 0;
   std::string output_path;
+  OutputSettings output;               ///< which trajectories, precision, compression (output:)
   std::optional<ReadoutPlan> readout;  ///< none: trajectories only
   pk::PatientCovariates patient;        ///< covariates for dosing and PK (typical patient by default)
   std::optional<Treatment> treatment;   ///< none: untreated

@@ -109,7 +109,8 @@ pk::PatientCovariates patient_on_treatment(pk::PatientCovariates patient, const 
   for (const TreatmentItem& item : treatment.items) {
     for (const auto& regimen : item.drug.regimens)
       if (regimen.name == item.regimen) patient = pk::on_regimen(patient, regimen);
-    // Combination partners: a covariate model may depend on another drug being given (pk.md §1).
+    // Combination partners: a covariate model may depend on another drug being given (Sanghavi 2020,
+    // Hwang 2022, Zhang 2019).
     for (const auto& [name, indicator] : kPartnerIndicators)
       if (item.drug.name == name) pk::set_indicator(patient, indicator, true);
     if (item.drug.drug_class == pk::DrugClass::kCytotoxic) pk::set_indicator(patient, pk::Covariate::kWithChemotherapy, true);

@@ -50,8 +50,8 @@ struct TumourCellBlock {
       {"o2_proliferation_saturation", "uM", 50.9, 0.1, 500, "O2 above which proliferation is maximal",
        kPhysiCellO2},  // 38 mmHg
       {"o2_proliferation_threshold", "uM", 6.7, 0, 500, "O2 below which tumour cells do not divide",
-       kPhysiCellO2},  // 5 mmHg
-      {"o2_necrosis_threshold", "uM", 6.7, 0, 500, "O2 below which necrosis starts", kPhysiCellO2},  // 5 mmHg
+       kPhysiCellO2},                                                                                      // 5 mmHg
+      {"o2_necrosis_threshold", "uM", 6.7, 0, 500, "O2 below which necrosis starts", kPhysiCellO2},        // 5 mmHg
       {"o2_necrosis_max", "uM", 3.35, 0, 500, "O2 at and below which necrosis is maximal", kPhysiCellO2},  // 2.5
       {"necrosis_rate", "1/day", 1.0, 0, 100, "maximal necrosis rate of anoxic tumour cells",
        "assumed: anoxic cells die within about a day"},
@@ -63,18 +63,18 @@ struct TumourCellBlock {
       {"tumour_pdl1_heterogeneity", "", 0.5, 0, 5, "log-normal sigma of constitutive PD-L1 between tumour cells",
        "assumed: PD-L1 expression is heterogeneous within NSCLC (McLaughlin 2016 JAMA Oncol 2:46)"},
       {"tumour_pdl1_ifng_fold", "", 6.0, 1, 100, "fold induction of tumour-cell PD-L1 at full IFN-γ signalling",
-       "models.md §6: QSP-IO r_PDL1_IFNg = 6 (Shin 2017)"},
+       "QSP-IO r_PDL1_IFNg = 6 (Wang 2023), from Shin 2017"},
       {"tumour_mhc_antigenic", "", 1.0, 0, 1, "MHC-I presentation of the antigenic clone, relative",
-       "definition (1); B2M/HLA loss sets it to ~0 (resistance.md)"},
+       "definition (1); B2M/HLA loss sets it to ~0 (Gomatou 2025)"},
       {"tumour_mhc_escape", "", 0.05, 0, 1, "MHC-I presentation of the escape clone, relative",
        "as nsclc_icb escape_clone_mhc (assumed MHC-I-low subclone)"},
       {"tumour_mhc_ifng_gain", "", 2.0, 0, 100, "relative rise of MHC-I from no to full IFN-γ signalling",
-       "as nsclc_icb mhc_ifng_gain (assumed ~3-fold; resistance.md JAK row)"},
+       "as nsclc_icb mhc_ifng_gain (assumed ~3-fold; lost with JAK1/2, Gomatou 2025)"},
       {"tumour_jak_signalling", "", 1.0, 0, 1, "JAK1/2 signalling of tumour cells (1 intact, 0 JAK1/2 loss)",
        "definition: JAK1/2 loss abolishes IFN-γ-induced PD-L1, MHC-I, CXCL9/10 and growth arrest (Zaretsky 2016 "
        "N Engl J Med 375:819)"},
       {"tumour_ifng_half", "nM", 0.00296, 1e-9, 1e3, "IFN-γ for half-maximal signalling of a tumour cell",
-       "models.md §6: QSP-IO IFNg_50_ind = 2.96 pM (Shin 2017)"},
+       "QSP-IO IFNg_50_ind = 2.96 pM (Wang 2023), from Shin 2017"},
       {"tumour_ifng_response_rate", "1/day", 0.5, 1e-3, 100, "rate at which a cell's IFN-γ signalling follows IFN-γ",
        "as nsclc_icb ifng_response_rate (assumed: PD-L1/MHC-I follow IFN-γ within ~2 days)"},
       {"tumour_ifng_arrest", "", 0.3, 0, 1, "fractional reduction of division at full IFN-γ signalling",
@@ -99,15 +99,15 @@ struct Cd8Block {
        "assumed: contacts of CTLs with tumour cells last hours (Breart 2008 J Clin Invest 118:1390; Boissonnas "
        "2007); ~6 h on average, after which the T cell crawls on"},
       {"cd8_antigen_recognition", "", 1.0, 0, 1, "share of tumour-cell encounters presenting a recognised epitope",
-       "definition: 1 = high neoantigen load; low TMB lowers it (resistance.md, models.md §9)"},
+       "definition: 1 = high neoantigen load; low TMB lowers it (fewer tumour-reactive clones, Gomatou 2025)"},
       {"cd8_kill_rate", "1/day", 1.0, 0, 100, "kill hazard of an engaged, unsuppressed effector",
        "calibrated: the untreated default lattice then kills ~0.1 tumour cells per effector per day, as the tumour "
        "bed of nsclc_icb's default (~7e6 immune kills/day by ~7e7 effectors); below the capacity of single CTLs, "
        "~1 target per 6 h in tumours (Breart 2008 J Clin Invest 118:1390), 2-16/day in vivo (Halle 2016 Immunity "
        "44:233)"},
       {"cd8_checkpoint_half", "", 4.5, 1e-6, 1e3, "engaged PD-1·PD-L1 (relative) for half-maximal inhibition",
-       "as nsclc_icb checkpoint_half (calibrated from QSP-IO PD1_50, models.md §6)"},
-      {"cd8_checkpoint_hill", "", 2.0, 1, 4, "Hill coefficient of PD-1 inhibition", "models.md §6: QSP-IO n_PD1 = 2"},
+       "as nsclc_icb checkpoint_half (calibrated from QSP-IO PD1_50, Jafarnejad 2019)"},
+      {"cd8_checkpoint_hill", "", 2.0, 1, 4, "Hill coefficient of PD-1 inhibition", "QSP-IO n_PD1 = 2 (Wang 2023)"},
       {"cd8_stromal_pdl1", "", 0.2, 0, 100, "PD-L1 of myeloid/stromal cells met in a synapse, in tumour PD-L1 units",
        "as nsclc_icb stromal_pdl1 (assumed)"},
       {"cd8_pd1_gain", "", 0.25, 0, 10, "rise of relative PD-1 per new synapse (resting PD-1 = 1)",
@@ -117,12 +117,15 @@ struct Cd8Block {
       {"cd8_pd1_decay", "1/day", 0.1, 0, 100, "return of PD-1 toward its resting level without stimulation",
        "assumed: over ~10 days"},
       {"cd8_alt_checkpoint", "", 0.2, 0, 100, "TIM-3/LAG-3/TIGIT engagement, H_alt = a²/(1 + a²)",
-       "as nsclc_icb alt_checkpoint: a second inhibitory factor that no drug slot relieves (models.md §9)"},
-      {"cd8_exhaustion_threshold", "", 50, 0.1, 1e4, "PD-1-inhibited synapses (weighted by the inhibited share) to exhaustion",
+       "as nsclc_icb alt_checkpoint: a second inhibitory factor that no drug slot relieves (assumed: exhaustion "
+       "not relieved by anti-PD-1, Gomatou 2025)"},
+      {"cd8_exhaustion_threshold", "", 50, 0.1, 1e4,
+       "PD-1-inhibited synapses (weighted by the inhibited share) to exhaustion",
        "assumed: terminal exhaustion after weeks of repeated stimulation under PD-1 engagement (Wherry 2015 Nat Rev "
        "Immunol 15:486): ~100 synapses at half inhibition, i.e. ~4 weeks at a few synapses a day, as nsclc_icb's "
        "exhaustion_rate ~0.05/day"},
-      {"cd8_reinvigoration_rate", "1/day", 0.02, 0, 10, "return of exhausted cells to function at full checkpoint relief",
+      {"cd8_reinvigoration_rate", "1/day", 0.02, 0, 10,
+       "return of exhausted cells to function at full checkpoint relief",
        "as nsclc_icb reinvigoration_rate (Huang 2017 Nature 545:60)"},
       {"cd8_death_rate", "1/day", 0.02, 0, 10, "death rate of effector CD8 T cells in the tissue",
        "as nsclc_icb cd8_death (2x QSP-IO k_CD8_death)"},
@@ -135,14 +138,15 @@ struct Cd8Block {
        "(Oyler-Yaniv 2017 Immunity 46:609); IFN-γ then reaches tumour cells ~100 um away (Hoekstra 2020 Nat Cancer "
        "1:291)"},
       {"tgfb_half", "nM", 0.14, 1e-9, 1e3, "TGF-β for half-maximal suppression of T cells",
-       "models.md §6: QSP-IO TGFb_50_Teff = 0.14 nM (Robertson-Tessi 2012)"},
+       "QSP-IO TGFb_50_Teff = 0.14 nM (Robertson-Tessi 2012)"},
       {"tgfb_kill_suppression", "", 1.0, 0, 1, "share of killing lost at saturating TGF-β",
-       "QSP-IO kill factor (1 - H_TGFb) (models.md §6)"},
+       "QSP-IO kill factor (1 - H_TGFb) (Wang 2023)"},
       {"tgfb_cxcr3_suppression", "", 0.8, 0, 1, "share of CXCL9/10 responsiveness lost at saturating TGF-β",
        "TGF-β lowers CXCR3 on CD8 T cells and their entry into tumours (Gunderson 2020 Nat Commun 11:1749); size "
        "assumed"},
       {"hypoxia_tcell_suppression", "", 0.0, 0, 1, "maximal share of T-cell function lost in anoxic tissue",
-       "off by default; the hypoxia/adenosine overlay switches it on (resistance.md; models.md §9 A2AR factor)"},
+       "off by default; the hypoxia/adenosine overlay switches it on (metabolic suppression of T cells, Gomatou 2025; "
+       "an A2AR factor, assumed)"},
       {"hypoxia_suppression_half", "uM", 6.7, 1e-6, 500, "O2 at which hypoxic suppression is half-maximal",
        "assumed: 5 mmHg, where HIF-1α and CD73/A2AR signalling are strong"},
   }};
@@ -180,27 +184,27 @@ struct MyeloidBlock {
        "as nsclc_icb treg_recruitment (assumed Treg:tumour ratio ~0.005)"},
       {"treg_death_rate", "1/day", 0.03, 1e-6, 10, "Treg loss rate", "as nsclc_icb treg_death (~1 month)"},
       {"treg_suppression", "", 1.0, 0, 1e3, "weight w of neighbouring Tregs, effector factor 1/(1 + w·n)",
-       "QSP-IO Treg factor T/(T + K·Treg) (models.md §6), local form; as nsclc_icb treg_suppression"},
+       "QSP-IO Treg factor T/(T + K·Treg) (Robertson-Tessi 2012), local form; as nsclc_icb treg_suppression"},
       {"treg_ctla4_depletion", "1/day", 0.02, 0, 10, "Treg depletion at full CTLA-4 occupancy",
        "as nsclc_icb treg_depletion_ctla4 (assumed)"},
       {"mdsc_entry_rate", "1/day", 1.5e-4, 0, 10, "MDSC entry per viable tumour cell of the lattice",
        "as nsclc_icb mdsc_recruitment (assumed)"},
-      {"mdsc_death_rate", "1/day", 0.015, 1e-6, 10, "MDSC loss rate", "models.md §6: QSP-IO k_MDSC_death"},
+      {"mdsc_death_rate", "1/day", 0.015, 1e-6, 10, "MDSC loss rate", "QSP-IO k_MDSC_death (Wang 2023)"},
       {"mdsc_suppression", "", 0.5, 0, 1e3, "weight of neighbouring MDSCs, effector factor 1/(1 + w·n)",
        "assumed: arginase/NO act locally (QSP-IO H_MDSC, Serafini 2008)"},
       {"macrophage_entry_rate", "1/day", 1e-3, 0, 10, "macrophage entry (as M2) per viable tumour cell",
        "as nsclc_icb macrophage_recruitment (assumed)"},
       {"macrophage_death_rate", "1/day", 0.02, 1e-6, 10, "macrophage loss rate", "as nsclc_icb macrophage_death"},
       {"m1_polarisation_rate", "1/day", 0.02, 0, 100, "M2 -> M1 repolarisation at saturating IFN-γ",
-       "models.md §6: QSP-IO k_M1_pol"},
+       "QSP-IO k_M1_pol (Wang 2023)"},
       {"m2_polarisation_rate", "1/day", 0.25, 0, 100, "M1 -> M2 polarisation at saturating TGF-β",
-       "models.md §6: QSP-IO k_M2_pol"},
+       "QSP-IO k_M2_pol (Wang 2023)"},
       {"m2_suppression", "", 0.5, 0, 1e3, "weight of neighbouring M2 macrophages, effector factor 1/(1 + w·n)",
-       "assumed: IL-10/TGF-β act locally (resistance.md)"},
+       "assumed: IL-10/TGF-β of M2 macrophages (Gomatou 2025) act locally"},
       {"m1_kill_rate", "1/day", 0.02, 0, 100, "kill hazard of an M1 macrophage on an adjacent tumour cell",
        "as nsclc_icb m1_kill (assumed small)"},
       {"treg_tgfb_secretion", "nmol/(cell*day)", 1.2e-10, 0, 1e-6, "TGF-β secretion per Treg",
-       "models.md §6: QSP-IO k_TGFb_Tsec (Robertson-Tessi 2012)"},
+       "QSP-IO k_TGFb_Tsec (Wang 2023), from Liyanage 2002"},
       {"m2_tgfb_secretion", "nmol/(cell*day)", 1.2e-10, 0, 1e-6, "TGF-β secretion per M2 macrophage",
        "as per Treg (assumed)"},
       {"fibroblast_tgfb_secretion", "nmol/(cell*day)", 1.2e-10, 0, 1e-6, "TGF-β secretion per fibroblast",
@@ -212,7 +216,8 @@ struct MyeloidBlock {
 
 struct FieldBlock {
   static constexpr std::array<ParameterSpec, 14> kParameters{{
-      {"o2_diffusion", "um^2/min", 1e5, 1, 1e7, "O2 diffusion coefficient", "BioFVM/PhysiCell oxygen (Ghaffarizadeh 2016 "
+      {"o2_diffusion", "um^2/min", 1e5, 1, 1e7, "O2 diffusion coefficient",
+       "BioFVM/PhysiCell oxygen (Ghaffarizadeh 2016 "
        "Bioinformatics 32:1256)"},
       {"o2_decay", "1/min", 0.1, 0, 1e3, "O2 background decay", "BioFVM/PhysiCell oxygen"},
       {"o2_tumour_uptake", "1/min", 3.12, 0, 1e3, "O2 uptake rate of a voxel holding a viable tumour cell",
@@ -224,9 +229,9 @@ struct FieldBlock {
       {"ifng_diffusion", "um^2/min", 1000, 1, 1e7, "IFN-γ diffusion coefficient",
        "assumed: ~17 um^2/s, the order of small proteins in tissue; with ifng_decay a reach of ~0.4 mm "
        "(long-range IFN-γ sensing, Thibaut 2020 Nat Cancer 1:302)"},
-      {"ifng_decay", "1/day", 7.68, 1e-3, 1e3, "IFN-γ decay", "models.md §6: QSP-IO k_IFNg_deg"},
+      {"ifng_decay", "1/day", 7.68, 1e-3, 1e3, "IFN-γ decay", "QSP-IO k_IFNg_deg (Wang 2023)"},
       {"tgfb_diffusion", "um^2/min", 1000, 1, 1e7, "TGF-β diffusion coefficient", "assumed as IFN-γ"},
-      {"tgfb_decay", "1/day", 14.3, 1e-3, 1e3, "TGF-β decay", "models.md §6: QSP-IO k_TGFb_deg"},
+      {"tgfb_decay", "1/day", 14.3, 1e-3, 1e3, "TGF-β decay", "QSP-IO k_TGFb_deg (Robertson-Tessi 2012)"},
       {"chemokine_diffusion", "um^2/min", 1000, 1, 1e7, "CXCL9/10 diffusion coefficient", "assumed as IFN-γ"},
       {"chemokine_decay", "1/day", 4, 1e-3, 1e3, "CXCL9/10 decay", "assumed: half-life of ~4 h in tissue"},
       {"tumour_chemokine_basal", "nmol/(cell*day)", 5e-13, 0, 1e-6,

@@ -4,6 +4,7 @@
 # (python3 -m icbsim.compare: every dataset byte for byte, every attribute except those naming the
 # build or the run; the package from build/python). For changes that must not change results, e.g. a restructuring.
 #   scripts/dev/same_results.sh OLD_ICBSIM NEW_ICBSIM WORK_DIR [SCENARIO...]
+# ICBSIM_COMPARE_ARGS=--schema-1 compares an executable from before the named dimensions.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 old=$1 new=$2 work=$3; shift 3
@@ -27,7 +28,7 @@ for scenario in "${scenarios[@]}"; do
     [ $code -le 1 ] || echo "$name: $side executable exited $code (see $work/$side/$name.log)"
     mv "$work/run/$name.h5" "$work/$side/$name.h5" 2>/dev/null
   done
-  if PYTHONPATH=build/python /usr/bin/python3 -m icbsim.compare "$work/old/$name.h5" "$work/new/$name.h5" > "$work/$name.diff"; then
+  if PYTHONPATH=build/python /usr/bin/python3 -m icbsim.compare ${ICBSIM_COMPARE_ARGS:-} "$work/old/$name.h5" "$work/new/$name.h5" > "$work/$name.diff"; then
     echo "same     $scenario"; same=$((same + 1))
   else
     echo "DIFFERS  $scenario"; head -20 "$work/$name.diff"; differ=$((differ + 1))

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/io/h5/hdf5_handle.hpp"
+#include "tests/support/calibration_fixture.hpp"
 #include "tests/support/run_icbsim.hpp"
 #include "tests/support/text_files.hpp"
 
@@ -18,23 +19,9 @@ using Result = icbsim::testing::CommandResult;
 
 Result run(const std::string& args) { return icbsim::testing::run_icbsim(args); }
 
-/// A fresh folder (one per test: CTest runs tests in parallel) holding the synthetic cohort and a
-/// tiny calibration config of it.
+/// The tiny calibration of the synthetic cohort, six evaluations.
 fs::path tiny_calibration(const std::string& name) {
-  const fs::path dir = icbsim::testing::fresh_folder("icbsim_calibrate_cli", name);
-  fs::copy_file(fs::path(ICBSIM_SOURCE_DIR) / "tests/data/calibration/synthetic_cohort.yaml", dir / "cohort.yaml");
-  std::ofstream(dir / "tiny.yaml") << "icbsim_calibration: 1\n"
-                                      "scenarios: {cohort: {file: cohort.yaml}}\n"
-                                      "patients: 40\n"
-                                      "seed: 3\n"
-                                      "parameters:\n"
-                                      "  - {distribution: a, field: median, lower: 0.002 1/day, upper: 0.05 1/day, scale: log}\n"
-                                      "targets:\n"
-                                      "  - {scenario: cohort, arm: all, statistic: median_vdt, value: 80 day, scale: 5 day, "
-                                      "source: tiny test}\n"
-                                      "optimiser: {max_evaluations: 6}\n"
-                                      "output: {overlay: fitted.yaml, record: out/fit.h5}\n";
-  return dir;
+  return icbsim::testing::tiny_calibration("icbsim_calibrate_cli", name, 6);
 }
 }  // namespace
 

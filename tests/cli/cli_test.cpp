@@ -213,9 +213,11 @@ TEST_CASE("every shipped scenario in configs/scenarios validates and runs", "[cl
     INFO(entry.path());
     const auto v = run_icbsim("validate " + entry.path().string());
     CHECK(v.exit_code == 0);
-    // The first few tasks of each (cohorts are large; every task runs the same code).
-    const auto r = run_icbsim("run " + entry.path().string() + " -q --tasks 0:4 -o " +
-                              (dir / entry.path().stem()).string() + ".h5");
+    // The first few tasks of each (cohorts are large; every task runs the same code); a scenario
+    // of fewer tasks (--tasks past its end is refused) runs whole.
+    const std::string run = "run " + entry.path().string() + " -q -o " + (dir / entry.path().stem()).string() + ".h5";
+    auto r = run_icbsim(run + " --tasks 0:4");
+    if (r.exit_code == 2 && r.output.find("goes past the scenario's") != std::string::npos) r = run_icbsim(run);
     INFO(r.output);
     CHECK(r.exit_code == 0);
   }

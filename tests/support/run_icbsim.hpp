@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 namespace icbsim::testing {
@@ -27,7 +28,14 @@ inline CommandResult run_command(const std::string& command_line) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
 
+/// The executable under test: ICBSIM_EXE, or the one the environment variable ICBSIM_TEST_EXE
+/// names (to show that a regression test fails with an older build).
+inline std::string icbsim_exe() {
+  const char* other = std::getenv("ICBSIM_TEST_EXE");
+  return other != nullptr && *other != '\0' ? std::string(other) : std::string(ICBSIM_EXE);
+}
+
 /// Runs `icbsim ARGS`.
-inline CommandResult run_icbsim(const std::string& args) { return run_command(std::string(ICBSIM_EXE) + " " + args); }
+inline CommandResult run_icbsim(const std::string& args) { return run_command(icbsim_exe() + " " + args); }
 
 }  // namespace icbsim::testing

@@ -1,5 +1,5 @@
 // de Pillis et al. 2005 (Cancer Res 65:7950), MODEL1907260001: with no tumour the NK population
-// settles at N* = σ/f = 3.155e5 cells (shared/reference/models.md §2a [V-calc]); a small tumour is
+// settles at N* = σ/f = 3.155e5 cells (derived from de Pillis 2005's σ and f); a small tumour is
 // controlled without CD8 cells only when NK killing is present.
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // Kirschner & Panetta 1998 (J Math Biol 37:235): the adoptive-therapy cure threshold
-// s1 = r2·g2·μ2/a = 540 cells/day (shared/reference/models.md §3, exact linearisation at T = 0),
+// s1 = r2·g2·μ2/a = 540 cells/day (derived from Kirschner 1998's parameters, exact linearisation at T = 0),
 // bracketed from both sides by simulation.
 #include <catch2/catch.hpp>
 

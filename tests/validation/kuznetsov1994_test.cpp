@@ -1,6 +1,6 @@
 // Kuznetsov et al. 1994 (Bull Math Biol 56:295), standard parameters of BIOMD0000000762:
-// equilibria, their stability and the damped oscillation, against the values of
-// shared/reference/models.md §1 (equilibria recomputed by bisection and Jacobian eigenvalues).
+// equilibria, their stability and the damped oscillation, against values derived from Kuznetsov 1994
+// and BIOMD0000000762 outside icbsim (equilibria by bisection on the T-nullcline, Jacobian eigenvalues).
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -30,9 +30,9 @@ icbsim::TaskOutput run(std::vector<double> params, double E0, double T0, double 
   return icbsim::Simulator<Kuznetsov1994>(in).run();
 }
 
-constexpr double kDormantT = 8.186e6, kDormantE = 1.608e6;   // models.md §1 [V-calc]
-constexpr double kEscapeT = 4.470e8, kEscapeE = 1.732e5;     // models.md §1 [V-calc]
-constexpr double kSaddleT = 2.680e8, kSaddleE = 7.585e5;     // models.md §1 [V-calc]
+constexpr double kDormantT = 8.186e6, kDormantE = 1.608e6;  // derived from Kuznetsov 1994 (bisection)
+constexpr double kEscapeT = 4.470e8, kEscapeE = 1.732e5;    // derived from Kuznetsov 1994 (bisection)
+constexpr double kSaddleT = 2.680e8, kSaddleE = 7.585e5;    // derived from Kuznetsov 1994 (bisection)
 }  // namespace
 
 TEST_CASE("Kuznetsov: a start near the dormant state converges to it", "[validation][kuznetsov]") {
@@ -51,7 +51,8 @@ TEST_CASE("Kuznetsov: the approach to dormancy oscillates with a period of about
     if (T[j] > T[j - 1] && T[j] >= T[j + 1]) peaks.push_back(0.05 * static_cast<double>(j));
   }
   REQUIRE(peaks.size() >= 5);
-  // Period of the linearisation 2π/0.0634 = 99 days (models.md §1); skip the first, nonlinear swing.
+  // Period of the linearisation 2π/0.0634 = 99 days (eigenvalues −0.0055 ± 0.0634i /day at the dormant state,
+  // derived from Kuznetsov 1994); skip the first, nonlinear swing.
   const double period = (peaks[4] - peaks[1]) / 3.0;
   CHECK(period == Approx(99.0).epsilon(0.02));
 }
@@ -74,7 +75,7 @@ TEST_CASE("Kuznetsov: the saddle at T = 2.680e8 separates dormancy from escape",
 TEST_CASE("Kuznetsov: the tumour-free state is unstable for s < a d / n and stable above", "[validation][kuznetsov]") {
   auto p = defaults();
   const Kuznetsov1994 model(p);
-  // Eigenvalue in the tumour direction at (s/d, 0): a − n s/d = +0.145 /day (models.md §1).
+  // Eigenvalue in the tumour direction at (s/d, 0): a − n s/d = +0.145 /day (exact, Kuznetsov 1994 parameters).
   const double E0 = 1.3e4 / 0.0412;
   const double x[2] = {E0, 0.0};
   double dT_dT = 0;

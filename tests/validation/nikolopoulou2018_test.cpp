@@ -1,6 +1,7 @@
 // Nikolopoulou et al. 2018 (Lett Biomath 5:S137), parameters of BioModels MODEL1908270001:
-// untreated trajectories at days 10, 30, 60, 100, 365 against shared/reference/models.md §4
-// (reference integration, RK4 h = 0.001 day), and the anti-PD-1 input bracket for eradication.
+// untreated trajectories at days 10, 30, 60, 100, 365 against values derived from Nikolopoulou 2018 and
+// MODEL1908270001 outside icbsim (reference integration, RK4 h = 0.001 day), and the anti-PD-1 input
+// bracket for eradication.
 #include <catch2/catch.hpp>
 
 #include <vector>
@@ -50,7 +51,7 @@ TEST_CASE("Nikolopoulou: eradication within a year needs an anti-PD-1 input betw
   const std::vector<double> times = {0, 365};
   const auto partial = run(1e-8, times);
   const auto eradicated = run(3e-8, times);
-  CHECK(partial.trajectories[1] == Approx(0.601).epsilon(2e-3));  // C(365), models.md §4
+  CHECK(partial.trajectories[1] == Approx(0.601).epsilon(2e-3));  // C(365), reference integration
   CHECK(eradicated.trajectories[1] < 1e-6);                       // C(365) ≈ 0
   CHECK(eradicated.trajectories[3] == Approx(0.105).epsilon(1e-2));  // T(365) ≈ 0.105
   // Continuous 1e-10 has essentially no effect: C(365) = 0.64114.

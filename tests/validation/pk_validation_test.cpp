@@ -1,7 +1,8 @@
-// Validation of the PK engine against pk.md §3 (typical 70-kg NSCLC patient): every bold regimen
-// row of §3.3 (Cmax,1, Cmin,1, Cmax,ss, Cmin,ss) and the bold terminal half-lives of §3.2, with the
-// drugs loaded from configs/drugs and their standard regimens expanded. Metrics as defined in
-// pk.md §2: Cmax,1 = C(Tinf); Cmin,1 = C(τ); steady-state interval [168, 168 + τ).
+// Validation of the PK engine against reference values derived outside icbsim from the published
+// population-PK models (typical 70-kg NSCLC patient; explicit 8th-order Runge–Kutta, rtol 1e-10; the
+// table of docs/pk.md): the primary regimen of each checkpoint antibody (Cmax,1, Cmin,1, Cmax,ss,
+// Cmin,ss) and the terminal half-lives, with the drugs loaded from configs/drugs and their standard
+// regimens expanded. Metrics: Cmax,1 = C(Tinf); Cmin,1 = C(τ); steady-state interval [168, 168 + τ).
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
@@ -17,7 +18,7 @@ using icbsim::models::PkCompartmental;
 
 namespace {
 
-constexpr double kTolerance = 0.005;  // ±0.5 % (pk.md §2: a correct engine matches to within ±0.5 %)
+constexpr double kTolerance = 0.005;  // ±0.5 %: the references are rounded to 4-5 significant digits
 constexpr double kSteadyStart = 168.0;
 
 pk::DrugCatalogue load_catalogue() {
@@ -28,7 +29,7 @@ struct Metrics {
   double cmax1, cmin1, auc1, cmax_ss, cmin_ss, auc_ss;
 };
 
-/// Simulates `model` for the typical patient on `regimen` (first phase) and reads the pk.md §2 metrics.
+/// Simulates `model` for the typical patient on `regimen` (first phase) and reads the metrics above.
 Metrics simulate(const pk::PkModelSpec& model, const pk::NamedRegimen& regimen, bool regimen_covariates) {
   const pk::PatientCovariates patient =
       regimen_covariates ? pk::on_regimen(pk::PatientCovariates{}, regimen) : pk::PatientCovariates{};
@@ -41,7 +42,7 @@ Metrics simulate(const pk::PkModelSpec& model, const pk::NamedRegimen& regimen, 
   in.t_end = t_end;
   in.output_times = {0.0, tinf, tau, kSteadyStart, kSteadyStart + tinf, t_end};
   in.doses = pk::expand_schedule(schedule, patient, PkCompartmental::kCentral, t_end);
-  in.solver.rtol = 1e-10;  // pk.md §2 numerics
+  in.solver.rtol = 1e-10;  // as the reference integration
   in.solver.atol = 1e-12;
   const icbsim::TaskOutput out = icbsim::simulate<PkCompartmental>(in);
   const std::size_t n = in.output_times.size();
@@ -72,11 +73,12 @@ void check_row(const pk::DrugCatalogue& catalogue, const Row& row, bool regimen_
 
 }  // namespace
 
-// pk.md §3.3, bold rows; models: Ahamadi 2017 (CPT PSP 6:49), Bajaj 2017 (CPT PSP 6:58), Stroh 2017
+// Primary regimens; models: Ahamadi 2017 (CPT PSP 6:49), Bajaj 2017 (CPT PSP 6:58), Stroh 2017
 // (Clin Pharmacol Ther 102:305), Baverel 2018 (Clin Pharmacol Ther 103:631; with its Michaelis–Menten
 // term), Sanghavi 2020 (CPT PSP 9:29; with nivolumab 3 mg/kg q2w, first line), Hwang 2022 (Br J Clin
 // Pharmacol 89:1601; with durvalumab). AUCτ columns are checked too.
-TEST_CASE("pk.md §3.3 bold rows: checkpoint antibodies, typical 70-kg NSCLC patient", "[pk][validation]") {
+TEST_CASE("published PK models, primary regimens: checkpoint antibodies, typical 70-kg NSCLC patient",
+          "[pk][validation]") {
   const std::vector<Row> rows{
       {"pembrolizumab", "", "200mg_q3w", 59.95, 12.14, 436, 85.67, 25.81, 836},
       {"nivolumab", "", "240mg_q2w", 61.34, 19.59, 411, 131.72, 71.21, 1265},
@@ -90,10 +92,10 @@ TEST_CASE("pk.md §3.3 bold rows: checkpoint antibodies, typical 70-kg NSCLC pat
   for (const Row& row : rows) check_row(catalogue, row);
 }
 
-// pk.md §3.3, the other rows (alternative published models and monotherapy variants): Zhang 2019
+// Alternative published models and monotherapy variants: Zhang 2019
 // (CPT PSP 8:962), FDA review BLA 761041 (atezolizumab, time-varying CL), Zhao 2026 (Br J Clin
 // Pharmacol 92:980), Feng 2014 (Br J Clin Pharmacol 78:106), Hwang 2022 monotherapy.
-TEST_CASE("pk.md §3.3 other rows: alternative models", "[pk][validation]") {
+TEST_CASE("published PK models: alternative models and monotherapy variants", "[pk][validation]") {
   const pk::DrugCatalogue catalogue = load_catalogue();
   check_row(catalogue, {"nivolumab", "Zhang 2019", "240mg_q2w", 60.20, 20.38, 419, 124.95, 65.80, 1186});
   check_row(catalogue, {"nivolumab", "Zhang 2019", "3mgkg_q2w", 52.67, 17.83, 367, 109.33, 57.57, 1038});
@@ -105,8 +107,8 @@ TEST_CASE("pk.md §3.3 other rows: alternative models", "[pk][validation]") {
   check_row(catalogue, {"tremelimumab", "", "75mg_q4w_with_durvalumab", 20.71, 3.06, 197, 24.21, 3.48, 237}, false);
 }
 
-// pk.md §3.2, bold column (t½,β at CL0 from the resolved parameters of the typical patient).
-TEST_CASE("pk.md §3.2 terminal half-lives at CL0", "[pk][validation]") {
+// Terminal half-lives t½,β at CL0 from the resolved parameters of the typical patient.
+TEST_CASE("published PK models: terminal half-lives at CL0", "[pk][validation]") {
   struct HalfLife {
     const char* drug;
     const char* model;
@@ -137,9 +139,9 @@ TEST_CASE("pk.md §3.2 terminal half-lives at CL0", "[pk][validation]") {
   CHECK(pk::terminal_half_life(feng, feng.cl0) == Approx(15.51).epsilon(kTolerance));
 }
 
-// pk.md §3.4 single-dose references for the cytotoxics whose catalogue model is the one tabulated:
+// Single-dose references for the cytotoxics whose catalogue model is the published one:
 // Ozawa 2007 docetaxel (Cancer Sci 98:1985) and Zandvliet 2008 carboplatin (Br J Clin Pharmacol 66:485).
-TEST_CASE("pk.md §3.4 cytotoxics: docetaxel and carboplatin single doses", "[pk][validation]") {
+TEST_CASE("published PK models: docetaxel and carboplatin single doses", "[pk][validation]") {
   const pk::DrugCatalogue catalogue = load_catalogue();
   const pk::PatientCovariates typical;
   SECTION("docetaxel 75 mg/m^2 over 1 h") {

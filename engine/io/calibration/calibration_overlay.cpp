@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "engine/core/errors.hpp"
+#include "engine/io/h5/complete_file.hpp"
 
 namespace icbsim {
 namespace {
@@ -90,12 +91,15 @@ std::string calibration_overlay_text(const CalibrationConfig& c, const std::vect
 void write_calibration_overlays(const CalibrationConfig& c, const std::vector<double>& values, const std::string& header) {
   for (const std::string& path : c.overlays) {
     const std::string text = calibration_overlay_text(c, values, path, header);
-    std::error_code ec;
-    const auto folder = std::filesystem::path(path).parent_path();
-    if (!folder.empty()) std::filesystem::create_directories(folder, ec);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) throw IoError("cannot write the fitted overlay '" + path + "'");
+    write_complete_file(
+        path,
+        [&](const std::string& temporary) {
+          std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+          out << text;
+          out.close();
+          if (!out) throw IoError("cannot write the fitted overlay '" + path + "' (is the disk full?)");
+        },
+        CompleteFileKind::kText);
   }
 }
 

@@ -15,6 +15,7 @@
 #include "engine/io/config/scenario_writer.hpp"
 #include "engine/io/h5/complete_file.hpp"
 #include "engine/io/h5/hdf5_handle.hpp"
+#include "engine/io/h5/output_target.hpp"
 #include "engine/run/plan.hpp"
 
 namespace icbsim {
@@ -241,6 +242,8 @@ void write_checkpoint_file(const std::string& path, const Checkpoint& c, const S
 
 CheckpointFile read_checkpoint_file(const std::string& path, const ModelRegistry& registry) {
   if (!std::filesystem::exists(path)) throw IoError("checkpoint file '" + path + "' does not exist");
+  if (const OutputInspection found = inspect_output(path); found.kind != ExistingOutput::kIcbsimFile)
+    throw IoError("'" + path + "' is not an icbsim checkpoint file: it is " + found.description);
   h5::Id file = h5::open_file_read(path);
   const hid_t root = file.get();
   if (H5Aexists(root, "icbsim_checkpoint") <= 0)
@@ -298,6 +301,25 @@ CheckpointFile read_checkpoint_file(const std::string& path, const ModelRegistry
   const std::size_t trajectory_width = trajectory_dims.size() == 2 ? trajectory_dims[1] : 0;
   const std::size_t sample_width = sample_dims.size() == 2 ? sample_dims[1] : 0;
   const std::size_t n_states = model->variables.size();
+  // Every column must match the task count before any row is read (a damaged or foreign file).
+  auto require = [&](bool ok, const std::string& what) {
+    if (!ok) throw IoError("'" + path + "' is a damaged checkpoint file: " + what);
+  };
+  for (const std::size_t size :
+       {streams.size(), patients.size(), arms.size(), status.size(), reasons.size(), next_step.size(), steps.size(),
+        rhs.size(), segments.size(), trajectory_columns.size(), sample_columns.size()})
+    require(size == n, "a per-task column has " + std::to_string(size) + " rows for " + std::to_string(n) + " tasks");
+  for (const auto& flags : carries) require(flags.size() == n, "a carries column does not match the tasks");
+  for (const auto* group : {&parameters, &initial, &state})
+    for (const auto& column : *group)
+      require(column.size() == n, "a parameter or state column does not match the tasks");
+  require(peak.size() == n * n_states && controller.size() == n * 4, "the integrator columns do not match the tasks");
+  for (std::size_t row = 0; row < rows; ++row)
+    require(trajectories[row].size() == n * trajectory_width && samples[row].size() == n * sample_width,
+            "a history column does not match the tasks");
+  for (std::size_t k = 0; k < n; ++k)
+    require(trajectory_columns[k] <= trajectory_width && sample_columns[k] <= sample_width,
+            "a history length exceeds its column");
 
   c.tasks.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
@@ -335,6 +357,10 @@ CheckpointFile read_checkpoint_file(const std::string& path, const ModelRegistry
   const auto dose_time = h5::read_doubles(root, "doses/time");
   const auto dose_amount = h5::read_doubles(root, "doses/amount");
   const auto dose_duration = h5::read_doubles(root, "doses/duration");
+  require(dose_target.size() == dose_task.size() && dose_time.size() == dose_task.size() &&
+              dose_amount.size() == dose_task.size() && dose_duration.size() == dose_task.size(),
+          "the dose columns differ in length");
+  for (std::size_t i = 0; i < dose_task.size(); ++i) require(dose_task[i] < n, "a dose names a task it does not hold");
   for (std::size_t i = 0; i < dose_task.size(); ++i)
     c.tasks.at(dose_task[i]).doses.push_back(DoseEvent{dose_time[i], dose_target[i], dose_amount[i], dose_duration[i]});
   return out;

@@ -153,7 +153,7 @@ pk::NamedRegimen read_regimen(const ConfigNode& node, const std::string& drug, c
   require(!r.name.empty(), node.at("name"), "the regimen name must not be empty");
   if (const ConfigNode* d = node.find("description")) r.description = d->as_string("regimen description");
   r.source = section_source(node, "the regimen's source");
-  if (r.source.empty()) node.fail("regimen '" + r.name + "' needs a 'source:' (label, trial or pk.md table)");
+  if (r.source.empty()) node.fail("regimen '" + r.name + "' needs a 'source:' (label, trial or publication)");
   if (const ConfigNode* implies = node.find("implies")) {
     for (const ConfigNode& item : implies->items("implies")) {
       const pk::Covariate c = read_enum(item, pk::kCovariateNames, "regimen covariate");

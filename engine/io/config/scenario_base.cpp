@@ -97,4 +97,18 @@ ConfigNode parse_scenario_with_bases(const std::string& text, const std::string&
   return resolve(text, name, sources, chain);
 }
 
+ConfigNode parse_scenario_with_overrides(const std::string& text, const std::string& name, const std::string& overrides,
+                                         const std::string& overrides_name) {
+  Sources sources;
+  std::error_code ec;
+  std::vector<std::string> chain{fs::weakly_canonical(fs::path(name), ec).string()};
+  const ConfigNode root = resolve(text, name, sources, chain);
+  const ConfigNode over = parse_yaml_text(overrides, overrides_name);
+  sources[overrides_name] = std::make_shared<const SourceText>(SourceText::of(overrides, overrides_name));
+  if (!over.is_map()) over.fail("overrides must be a map of scenario keys");
+  if (const ConfigNode* base = over.find("base")) base->fail("overrides cannot name base: files");
+  if (!root.is_map()) return root;  // the loader reports what a scenario must be
+  return merge(root, over, sources);
+}
+
 }  // namespace icbsim

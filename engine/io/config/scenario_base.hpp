@@ -15,4 +15,10 @@ namespace icbsim {
 /// unreadable base file, a base that is not a map, or a cycle of bases.
 ConfigNode parse_scenario_with_bases(const std::string& text, const std::string& name);
 
+/// As parse_scenario_with_bases, then `overrides` (a partial scenario: a map of scenario keys
+/// without `base:`, e.g. the overrides of a run from Python) merged on top the same way; its nodes
+/// cite `overrides_name`.
+ConfigNode parse_scenario_with_overrides(const std::string& text, const std::string& name, const std::string& overrides,
+                                         const std::string& overrides_name);
+
 }  // namespace icbsim

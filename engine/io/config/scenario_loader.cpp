@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -11,9 +12,11 @@
 
 #include "engine/core/spelling.hpp"
 #include "engine/io/config/cohort_loader.hpp"
+#include "engine/io/config/output_section.hpp"
 #include "engine/io/config/readout_loader.hpp"
 #include "engine/io/config/run_in_section.hpp"
 #include "engine/io/config/scenario_base.hpp"
+#include "engine/io/config/scenario_limits.hpp"
 #include "engine/io/config/spatial_loader.hpp"
 #include "engine/io/config/treatment_loader.hpp"
 
@@ -21,7 +24,6 @@ namespace icbsim {
 namespace {
 
 constexpr int kSchemaVersion = 1;
-constexpr double kMaxOutputPoints = 5e7;  // one trajectory row may not exceed this many points
 
 std::string format_number(double v) {
   std::ostringstream out;
@@ -66,22 +68,35 @@ void read_initial(const ConfigNode& section, const ModelInfo& model, std::vector
   }
 }
 
-TimeSpan read_time(const ConfigNode& section) {
+/// `every`: output.every, which may stand for time.output_every (not both).
+TimeSpan read_time(const ConfigNode& section, const ConfigNode* every) {
   section.check_keys({"start", "end", "output_every"}, "time");
+  if (every != nullptr && section.find("output_every") != nullptr)
+    every->fail("the output interval is given twice: as time.output_every and as output.every (keep one)");
   TimeSpan span;
-  if (const ConfigNode* n = section.find("start")) span.start = n->as_quantity("day", "time.start");
+  auto within_limit = [](const ConfigNode& node, double t, const char* what) {
+    if (std::abs(t) > kMaxAbsTimeDays)
+      node.fail(std::string(what) + " (" + format_number(t) + " day) lies beyond +-" + format_number(kMaxAbsTimeDays) +
+                " day, where a time step of a day is lost in rounding: shift the time axis nearer 0");
+  };
+  if (const ConfigNode* n = section.find("start")) {
+    span.start = n->as_quantity("day", "time.start");
+    within_limit(*n, span.start, "time.start");
+  }
   const ConfigNode& end = section.at("end");
   span.end = end.as_quantity("day", "time.end");
+  within_limit(end, span.end, "time.end");
   if (!(span.end > span.start))
     end.fail("time.end (" + format_number(span.end) + " day) must be after time.start (" + format_number(span.start) +
              " day)");
   span.output_every = std::min(1.0, span.end - span.start);
-  if (const ConfigNode* n = section.find("output_every")) {
-    span.output_every = n->as_quantity("day", "time.output_every");
-    if (!(span.output_every > 0)) n->fail("time.output_every must be positive");
-    if (span.output_every > span.end - span.start) n->fail("time.output_every is longer than the whole time span");
+  if (const ConfigNode* n = every != nullptr ? every : section.find("output_every")) {
+    const std::string what = every != nullptr ? "output.every" : "time.output_every";
+    span.output_every = n->as_quantity("day", what);
+    if (!(span.output_every > 0)) n->fail(what + " must be positive");
+    if (span.output_every > span.end - span.start) n->fail(what + " is longer than the whole time span");
     if ((span.end - span.start) / span.output_every > kMaxOutputPoints)
-      n->fail("time.output_every gives more than " + format_number(kMaxOutputPoints) + " output points");
+      n->fail(what + " gives more than " + format_number(kMaxOutputPoints) + " output points");
   }
   return span;
 }
@@ -164,7 +179,7 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
 
   if (const ConfigNode* n = root.find("parameters")) read_parameters(*n, *s.model, s.parameters);
   if (const ConfigNode* n = root.find("initial")) read_initial(*n, *s.model, s.initial_state);
-  s.time = read_time(root.at("time"));
+  s.time = read_time(root.at("time"), output_every_node(root.find("output")));
   if (const ConfigNode* n = root.find("solver")) s.solver = read_solver(*n);
   if (const ConfigNode* n = root.find("checkpoints")) s.checkpoints = read_checkpoints(*n, s.time);
   if (const ConfigNode* n = root.find("run_in")) s.run_in = read_run_in_section(*n, *s.model);
@@ -177,11 +192,8 @@ Scenario load(const ConfigNode& root, const std::string& text, const std::string
   read_cohort_sections(root, registry, s);
   if (const ConfigNode* n = root.find("sweep")) read_sweep_section(*n, root, registry, s);
   if (const ConfigNode* n = root.find("spatial")) read_spatial_section(*n, root, registry, s);
-  if (const ConfigNode* n = root.find("output")) {
-    s.output_path = n->text("output");
-    if (s.output_path.empty()) n->fail("output must name a file");
-    check_output_path(s.output_path, n);
-  }
+  read_output_section(root.find("output"), s);
+  check_scenario_limits(s, root);
   return s;
 }
 
@@ -200,6 +212,8 @@ void check_output_path(const std::string& path, const ConfigNode* where) {
   const fs::path p(path);
   std::error_code ec;
   if (fs::is_directory(p, ec)) fail("output path '" + path + "' is a folder, not a file");
+  if (fs::exists(p, ec) && !fs::is_regular_file(p, ec))
+    fail("output path '" + path + "' is a device node, pipe or socket: an output must be a regular file or a new name");
   // Missing folders are created when the run writes; the nearest existing one must be writable.
   fs::path folder = fs::absolute(p, ec).parent_path();
   while (!folder.empty() && !fs::exists(folder, ec) && folder != folder.root_path()) folder = folder.parent_path();
@@ -217,6 +231,9 @@ Scenario load_scenario_node(const ConfigNode& root, const std::string& text, con
 }
 
 Scenario load_scenario_file(const std::string& path, const ModelRegistry& registry) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw ScenarioError(SourceLocation{path, 0, 0}, "this is a folder, not a scenario file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ScenarioError(SourceLocation{path, 0, 0}, "cannot open the scenario file (does it exist and is it readable?)");
   std::ostringstream text;

@@ -1,6 +1,7 @@
 // YAML emission of a resolved scenario; numbers are written in the shortest form that reads back
 // to the same double.
 #include "engine/io/config/scenario_writer.hpp"
+#include "engine/io/config/output_section.hpp"
 #include "engine/io/config/run_in_section.hpp"
 #include "engine/io/config/spatial_writer.hpp"
 #include "engine/io/config/survival_section.hpp"
@@ -342,7 +343,7 @@ std::string resolved_scenario_yaml(const Scenario& s) {
   if (s.sweep) write_sweep(*s.sweep, *s.model, out);
   if (s.spatial) write_spatial_section(*s.spatial, out);
   out << YAML::Key << "seed" << YAML::Value << s.seed;
-  if (!s.output_path.empty()) out << YAML::Key << "output" << YAML::Value << s.output_path;
+  write_output_section(s, out);
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }

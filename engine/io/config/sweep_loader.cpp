@@ -1,5 +1,7 @@
 // The sweep section: design settings, axes by kind, outputs.
 #include "engine/io/config/sweep_loader.hpp"
+#include "engine/core/number_text.hpp"
+#include "engine/io/config/scenario_limits.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -220,9 +222,14 @@ void read_sweep_section(const ConfigNode& node, const ConfigNode& root, const Mo
     spec.outputs.push_back(name);
   }
   if (spec.outputs.empty()) outputs.fail("sweep.outputs must list at least one output");
+  if (const double points = sweep_design_points(spec) * static_cast<double>(spec.replicates); points > kMaxTasks)
+    design.fail("the sweep has " + shortest(points) + " design points and replicates, more than the " +
+                shortest(kMaxTasks) + " tasks one scenario may hold");
   if (spec.design == DesignKind::kSaltelli || spec.design == DesignKind::kMorris) {
     try {
-      (void)sweep::make_sweep_points(spec, s.seed);  // e.g. a Morris axis without bounds
+      sweep::SweepSpec probe = spec;  // the axes decide; a few samples show it without the memory of all
+      probe.samples = std::min<std::size_t>(spec.samples, 2);
+      (void)sweep::make_sweep_points(probe, s.seed);  // e.g. a Morris axis without bounds
     } catch (const Error& e) {
       design.fail(e.what());
     }

@@ -1,8 +1,10 @@
 // Converts yaml-cpp's tree into ConfigNodes, re-throwing yaml-cpp's syntax errors and our own
 // checks (tabs, duplicate keys, non-scalar keys) as located ScenarioErrors.
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include <yaml-cpp/yaml.h>
 
@@ -26,8 +28,33 @@ void reject_tabs(const SourceText& source) {
   }
 }
 
-ConfigNode convert(const YAML::Node& node, const std::shared_ptr<const SourceText>& source) {
+/// Limits of a YAML document: nesting depth and nodes after aliases are expanded (an alias that
+/// refers to its own ancestor never ends; aliases of aliases grow exponentially).
+constexpr std::size_t kMaxYamlDepth = 256;
+constexpr std::size_t kMaxYamlNodes = 5'000'000;
+
+/// The nodes on the way from the root to the node being converted, and how many were converted.
+struct ConvertState {
+  std::vector<YAML::Node> ancestors;
+  std::size_t nodes = 0;
+};
+
+ConfigNode convert(const YAML::Node& node, const std::shared_ptr<const SourceText>& source, ConvertState& state) {
   const SourceLocation where = location(node.Mark(), source->name);
+  auto fail = [&](const std::string& problem) { throw ScenarioError(where, problem, source->line(where.line)); };
+  if (++state.nodes > kMaxYamlNodes)
+    fail("the document expands to more than " + std::to_string(kMaxYamlNodes) + " values (aliases repeated too often)");
+  if (state.ancestors.size() >= kMaxYamlDepth)
+    fail("values nested more than " + std::to_string(kMaxYamlDepth) + " levels deep");
+  for (const YAML::Node& ancestor : state.ancestors)
+    if (ancestor.is(node)) fail("this alias refers to a value that contains it (an alias cannot include itself)");
+  struct Enter {  // the node is an ancestor while its children are converted
+    ConvertState& state;
+    Enter(ConvertState& s, const YAML::Node& n) : state(s) { state.ancestors.push_back(n); }
+    ~Enter() { state.ancestors.pop_back(); }
+    Enter(const Enter&) = delete;
+    Enter& operator=(const Enter&) = delete;
+  };
   switch (node.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -38,19 +65,21 @@ ConfigNode convert(const YAML::Node& node, const std::shared_ptr<const SourceTex
       return n;
     }
     case YAML::NodeType::Sequence: {
+      const Enter enter(state, node);
       ConfigNode n = ConfigNode::make(ConfigNode::Kind::kSequence, where, source);
-      for (const auto& item : node) n.add_item(convert(item, source));
+      for (const auto& item : node) n.add_item(convert(item, source, state));
       return n;
     }
     case YAML::NodeType::Map: {
+      const Enter enter(state, node);
       ConfigNode n = ConfigNode::make(ConfigNode::Kind::kMap, where, source);
       std::set<std::string> seen;
       for (const auto& kv : node) {
-        ConfigNode key = convert(kv.first, source);
+        ConfigNode key = convert(kv.first, source, state);
         if (!key.is_scalar()) key.fail("a key must be a single value");
         const std::string k = kv.first.Scalar();
         if (!seen.insert(k).second) key.fail("duplicate key '" + k + "'");
-        n.add_entry(k, std::move(key), convert(kv.second, source));
+        n.add_entry(k, std::move(key), convert(kv.second, source, state));
       }
       return n;
     }
@@ -72,10 +101,14 @@ ConfigNode parse_yaml_text(const std::string& text, const std::string& name) {
   }
   if (root.IsNull() || !root.IsDefined())
     throw ScenarioError(SourceLocation{name, 0, 0}, "the file is empty: expected a map of keys");
-  return convert(root, source);
+  ConvertState state;
+  return convert(root, source, state);
 }
 
 ConfigNode parse_yaml_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw ScenarioError(SourceLocation{path, 0, 0}, "this is a folder, not a YAML file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ScenarioError(SourceLocation{path, 0, 0}, "cannot open the file (does it exist and is it readable?)");
   std::ostringstream buffer;

@@ -51,7 +51,8 @@ Id create_group(hid_t parent, const std::string& name) {
   return Id(check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, props.get(), H5P_DEFAULT), "creating group " + name));
 }
 
-Id create_dataset(hid_t parent, const std::string& name, hid_t file_type, std::span<const hsize_t> dims) {
+Id create_dataset(hid_t parent, const std::string& name, hid_t file_type, std::span<const hsize_t> dims,
+                  const DatasetFilters& filters) {
   const int rank = static_cast<int>(dims.size());
   Id space(check(H5Screate_simple(rank, dims.data(), nullptr), "dataspace of " + name));
   Id props(check(H5Pcreate(H5P_DATASET_CREATE), "properties of " + name));
@@ -70,15 +71,33 @@ Id create_dataset(hid_t parent, const std::string& name, hid_t file_type, std::s
   for (hsize_t d : dims) nonempty = nonempty && d > 0;
   if (nonempty) {
     check(H5Pset_chunk(props.get(), rank, chunk.data()), "chunking " + name);
-    check(H5Pset_shuffle(props.get()), "shuffle filter " + name);
-    check(H5Pset_deflate(props.get(), 4), "deflate filter " + name);
+    if (filters.shuffle) check(H5Pset_shuffle(props.get()), "shuffle filter " + name);
+    if (filters.deflate >= 0)
+      check(H5Pset_deflate(props.get(), static_cast<unsigned>(filters.deflate)), "deflate filter " + name);
   }
   return Id(check(H5Dcreate2(parent, name.c_str(), file_type, space.get(), H5P_DEFAULT, props.get(), H5P_DEFAULT),
                   "creating dataset " + name));
 }
 
-Id create_double_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> dims) {
-  return create_dataset(parent, name, H5T_IEEE_F64LE, dims);
+Id create_double_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> dims,
+                         const DatasetFilters& filters) {
+  return create_dataset(parent, name, H5T_IEEE_F64LE, dims, filters);
+}
+
+DatasetFilters filters_of(hid_t dataset) {
+  DatasetFilters f{false, -1};
+  Id props(check(H5Dget_create_plist(dataset), "dataset properties"));
+  const int n = H5Pget_nfilters(props.get());
+  for (int i = 0; i < n; ++i) {
+    unsigned flags = 0, config = 0;
+    std::size_t n_values = 1;
+    unsigned values[1] = {0};
+    const H5Z_filter_t id =
+        H5Pget_filter2(props.get(), static_cast<unsigned>(i), &flags, &n_values, values, 0, nullptr, &config);
+    if (id == H5Z_FILTER_SHUFFLE) f.shuffle = true;
+    if (id == H5Z_FILTER_DEFLATE) f.deflate = n_values > 0 ? static_cast<int>(values[0]) : 6;
+  }
+  return f;
 }
 
 void write_doubles(hid_t parent, const std::string& name, std::span<const double> values) {

@@ -47,11 +47,22 @@ Id create_file(const std::string& path);
 Id open_file_read(const std::string& path);
 Id create_group(hid_t parent, const std::string& name);
 
-/// A chunked, compressed dataset of `file_type` with the given dimensions (1-D or 2-D; 2-D ones
-/// are chunked one row at a time).
-Id create_dataset(hid_t parent, const std::string& name, hid_t file_type, std::span<const hsize_t> dims);
-/// A chunked, compressed dataset of doubles with the given dimensions.
-Id create_double_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> dims);
+/// The filters of a chunked dataset: HDF5's byte shuffle, then deflate at `deflate` (0-9; -1: none).
+struct DatasetFilters {
+  bool shuffle = true;
+  int deflate = 4;
+  bool operator==(const DatasetFilters&) const = default;
+};
+
+/// A chunked dataset of `file_type` with the given dimensions (1-D or 2-D; 2-D ones are chunked
+/// in blocks of kTaskChunkRows rows), filtered as `filters` says.
+Id create_dataset(hid_t parent, const std::string& name, hid_t file_type, std::span<const hsize_t> dims,
+                  const DatasetFilters& filters = {});
+/// The shuffle and deflate filters of a dataset (none of either when it is not chunked).
+DatasetFilters filters_of(hid_t dataset);
+/// A chunked dataset of doubles with the given dimensions, filtered as `filters` says.
+Id create_double_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> dims,
+                         const DatasetFilters& filters = {});
 /// Writes `rows` consecutive rows of `row_length` values from row `first` (1-D datasets: row_length 1).
 void write_rows(hid_t dataset, hid_t mem_type, std::size_t first, std::size_t rows, std::size_t row_length,
                 const void* data);

@@ -7,7 +7,8 @@
 
 namespace icbsim {
 
-DoseRecords::DoseRecords(hid_t group, const Scenario& /*scenario*/, const Plan& plan) {
+DoseRecords::DoseRecords(hid_t group, const Scenario& /*scenario*/, const Plan& plan,
+                         const h5::DatasetFilters& filters) {
   std::size_t rows = 0;
   offsets_.reserve(plan.size() + 1);
   for (std::size_t t = 0; t < plan.size(); ++t) {
@@ -50,7 +51,7 @@ DoseRecords::DoseRecords(hid_t group, const Scenario& /*scenario*/, const Plan& 
       {"given", bool_type_.get(), bool_type_.get(), 1, "1", "whether the dose was given (false: cancelled by the stopping rule)"},
   };
   for (const Field& f : fields) {
-    h5::Id ds = h5::create_dataset(group, f.name, f.file_type, dims);
+    h5::Id ds = h5::create_dataset(group, f.name, f.file_type, dims, filters);
     h5::set_attribute(ds.get(), "units", std::string(f.unit));
     h5::set_attribute(ds.get(), "description", std::string(f.description));
     columns_.emplace_back(std::move(ds), f.mem_type, f.size, rows, 1);

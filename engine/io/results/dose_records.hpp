@@ -17,13 +17,17 @@ class DoseRecords {
  public:
   DoseRecords() = default;
   /// Creates /doses for the plan's doses; `group` is the open /doses group.
-  DoseRecords(hid_t group, const Scenario& scenario, const Plan& plan);
+  DoseRecords(hid_t group, const Scenario& scenario, const Plan& plan, const h5::DatasetFilters& filters = {});
   /// Writes task `task`'s rows (`doses` planned, the first `given` given); a task that never got
   /// its inputs (no doses) fills its rows with NaN, not given.
   void write(std::size_t task, std::size_t arm, std::span<const DoseEvent> doses, std::size_t given);
   void check_complete() const;
   void close() noexcept;
   bool active() const noexcept { return !columns_.empty(); }
+  /// Hands completed blocks to `queue` (BlockedColumn::defer_to).
+  void defer_to(h5::ChunkQueue* queue) noexcept {
+    for (auto& c : columns_) c.defer_to(queue);
+  }
 
  private:
   std::vector<std::size_t> offsets_;   ///< first row of each task, then the row count

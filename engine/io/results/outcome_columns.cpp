@@ -92,7 +92,8 @@ constexpr OutcomeField kPerioperativeOutcomes[] = {
 }  // namespace
 
 OutcomeColumns::OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::size_t n_tasks,
-                               const std::vector<double>& scan_times, const readout::ReadoutSettings& settings)
+                               const std::vector<double>& scan_times, const readout::ReadoutSettings& settings,
+                               const h5::DatasetFilters& filters)
     : n_scans_(scan_times.size()),
       irecist_(settings.criteria == readout::Criteria::kIrecist),
       perioperative_(settings.surgery_day.has_value()),
@@ -123,7 +124,7 @@ OutcomeColumns::OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::siz
 
   const hsize_t task_dims[1] = {n_tasks};
   auto add_outcome = [&](const OutcomeField& f) {
-    h5::Id ds = h5::create_dataset(outcomes_group, f.name, type_of(f.kind), task_dims);
+    h5::Id ds = h5::create_dataset(outcomes_group, f.name, type_of(f.kind), task_dims, filters);
     h5::set_attribute(ds.get(), "units", std::string(f.unit));
     h5::set_attribute(ds.get(), "description", std::string(f.description));
     const std::size_t size = f.kind == Kind::kDouble ? sizeof(double) : 1;
@@ -143,7 +144,7 @@ OutcomeColumns::OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::siz
   h5::set_attribute(time.get(), "description", std::string("scan days; the first is the baseline"));
   const hsize_t scan_dims[2] = {n_tasks, scan_times.size()};
   auto add_scan = [&](const char* name, Kind kind, const char* unit, const char* description) {
-    h5::Id ds = h5::create_dataset(scans_group, name, type_of(kind), scan_dims);
+    h5::Id ds = h5::create_dataset(scans_group, name, type_of(kind), scan_dims, filters);
     h5::set_attribute(ds.get(), "units", std::string(unit));
     h5::set_attribute(ds.get(), "description", std::string(description));
     const std::size_t size = kind == Kind::kDouble ? sizeof(double) : 1;

@@ -15,12 +15,17 @@ class OutcomeColumns {
   OutcomeColumns() = default;
   /// Creates the datasets for `n_tasks` tasks and the given scans in the open groups.
   OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::size_t n_tasks, const std::vector<double>& scan_times,
-                 const readout::ReadoutSettings& settings);
+                 const readout::ReadoutSettings& settings, const h5::DatasetFilters& filters = {});
   /// Writes task `task`'s readout; a null readout (failed task) writes NaN / not-evaluable.
   void write(std::size_t task, const readout::PatientReadout* readout);
   void close() noexcept;
   void check_complete() const;
   bool active() const noexcept { return !outcome_sets_.empty(); }
+  /// Hands completed blocks to `queue` (BlockedColumn::defer_to).
+  void defer_to(h5::ChunkQueue* queue) noexcept {
+    for (auto& c : outcome_sets_) c.defer_to(queue);
+    for (auto& c : scan_sets_) c.defer_to(queue);
+  }
 
  private:
   using Dataset = BlockedColumn;

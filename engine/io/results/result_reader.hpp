@@ -5,7 +5,13 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/io/h5/hdf5_handle.hpp"
+
 namespace icbsim {
+
+/// Opens an icbsim result file for reading. IoError naming the file when it is missing, is not an
+/// HDF5 file or is damaged (truncated), was not written by icbsim, or has another schema_version.
+h5::Id open_result_file(const std::string& path);
 
 struct TrajectoryColumn {
   std::string name;

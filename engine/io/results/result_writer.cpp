@@ -13,12 +13,27 @@
 
 #include "engine/core/errors.hpp"
 #include "engine/io/config/scenario_writer.hpp"
+#include "engine/io/h5/complete_file.hpp"
+#include "engine/io/results/netcdf_dimensions.hpp"
 #include "engine/io/results/result_layout.hpp"
 
 namespace icbsim {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+/// The HDF5 filters of a compression choice (docs/hdf5-layout.md "Compression").
+h5::DatasetFilters filters_for(OutputCompression c) {
+  switch (c) {
+    case OutputCompression::kNone:
+      return {false, -1};
+    case OutputCompression::kFast:
+      return {true, 1};
+    case OutputCompression::kSmall:
+      return {true, 4};
+  }
+  return {};
+}
 
 void describe(hid_t object, std::string_view unit, std::string_view description) {
   h5::set_attribute(object, "units", std::string(unit.empty() ? "1" : unit));
@@ -34,6 +49,16 @@ std::string utc_now() {
   return buffer;
 }
 
+/// Refuses a target that is not a regular file, creates its folder and locks it.
+OutputLock lock_target(const std::string& path) {
+  refuse_non_regular(path);
+  std::error_code ec;
+  const auto folder = std::filesystem::path(path).parent_path();
+  if (!folder.empty()) std::filesystem::create_directories(folder, ec);
+  if (ec) throw IoError("cannot create folder '" + folder.string() + "': " + ec.message());
+  return OutputLock(path);
+}
+
 }  // namespace
 
 std::string interrupted_path(const std::string& path) {
@@ -45,7 +70,8 @@ std::string interrupted_path(const std::string& path) {
 
 Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, const Plan& plan)
     : path_(std::move(path)),
-      temp_path_(path_ + ".partial"),
+      lock_(lock_target(path_)),
+      temp_path_(partial_path(path_)),
       scenario_(scenario),
       plan_(plan),
       n_times_(plan.output_times().size()),
@@ -53,13 +79,10 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
   const std::vector<double>& times = plan.output_times();
   const std::size_t n_tasks = plan.size();
   const hsize_t task_dims[1] = {n_tasks};
-  std::error_code ec;
-  const auto folder = std::filesystem::path(path_).parent_path();
-  if (!folder.empty()) std::filesystem::create_directories(folder, ec);
-  if (ec) throw IoError("cannot create folder '" + folder.string() + "': " + ec.message());
   file_ = h5::create_file(temp_path_);
   const hid_t root = file_.get();
   const ModelInfo& model = *scenario.model;
+  const h5::DatasetFilters filters = filters_for(scenario.output.compression);
 
   h5::write_doubles(root, "time", times);
   {
@@ -69,18 +92,24 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
 
   h5::Id trajectories = h5::create_group(root, "trajectories");
   const hsize_t dims[2] = {n_tasks, times.size()};
+  const hid_t trajectory_type = scenario.output.precision == OutputPrecision::kSingle ? H5T_IEEE_F32LE : H5T_IEEE_F64LE;
+  std::size_t row = 0;
   auto add_trajectory = [&](const VariableSpec& v, std::string_view kind) {
-    h5::Id ds = h5::create_double_dataset(trajectories.get(), std::string(v.name), dims);
-    describe(ds.get(), v.unit, v.description);
-    h5::set_attribute(ds.get(), "kind", std::string(kind));
-    trajectories_.emplace_back(std::move(ds), H5T_NATIVE_DOUBLE, sizeof(double), n_tasks, times.size());
+    if (scenario.output.stores(row)) {
+      h5::Id ds = h5::create_dataset(trajectories.get(), std::string(v.name), trajectory_type, dims, filters);
+      describe(ds.get(), v.unit, v.description);
+      h5::set_attribute(ds.get(), "kind", std::string(kind));
+      trajectories_.emplace_back(std::move(ds), H5T_NATIVE_DOUBLE, sizeof(double), n_tasks, times.size());
+      trajectory_rows_.push_back(row);
+    }
+    ++row;
   };
   for (const auto& v : model.variables) add_trajectory(v, "state");
   for (const auto& v : model.observables) add_trajectory(v, "observable");
 
   h5::Id parameters = h5::create_group(root, "parameters");
   for (const auto& p : model.parameters) {
-    h5::Id ds = h5::create_double_dataset(parameters.get(), std::string(p.name), task_dims);
+    h5::Id ds = h5::create_double_dataset(parameters.get(), std::string(p.name), task_dims, filters);
     describe(ds.get(), p.unit, p.description);
     h5::set_attribute(ds.get(), "source", std::string(p.source));
     h5::set_attribute(ds.get(), "default", p.value);
@@ -92,21 +121,21 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
   h5::Id tasks = h5::create_group(root, "tasks");
   bool_type_ = h5::create_bool_type();
   {
-    h5::Id id = h5::create_dataset(tasks.get(), "id", H5T_STD_I64LE, task_dims);
+    h5::Id id = h5::create_dataset(tasks.get(), "id", H5T_STD_I64LE, task_dims, filters);
     describe(id.get(), "1", "global task id (rows of a slice of the scenario's tasks keep their ids)");
     task_ids_ = std::make_unique<BlockedColumn>(std::move(id), H5T_NATIVE_LLONG, sizeof(long long), n_tasks, 1);
-    h5::Id ds = h5::create_dataset(tasks.get(), "patient", H5T_STD_I64LE, task_dims);
+    h5::Id ds = h5::create_dataset(tasks.get(), "patient", H5T_STD_I64LE, task_dims, filters);
     describe(ds.get(), "1", "virtual patient of the task (the same patient in every arm of a paired design)");
     tasks_.emplace_back(std::move(ds), H5T_NATIVE_LLONG, sizeof(long long), n_tasks, 1);
     std::vector<std::pair<std::string_view, int>> arms;
     for (std::size_t a = 0; a < plan.arm_names().size(); ++a) arms.emplace_back(plan.arm_names()[a], static_cast<int>(a));
     arm_type_ = h5::create_enum_type(arms);
-    h5::Id arm = h5::create_dataset(tasks.get(), "arm", arm_type_.get(), task_dims);
+    h5::Id arm = h5::create_dataset(tasks.get(), "arm", arm_type_.get(), task_dims, filters);
     describe(arm.get(), "1", "arm (or panel entry) of the task");
     tasks_.emplace_back(std::move(arm), arm_type_.get(), 1, n_tasks, 1);
   }
   if (plan.sweep_points()) {
-    h5::Id ds = h5::create_dataset(tasks.get(), "point", H5T_STD_I64LE, task_dims);
+    h5::Id ds = h5::create_dataset(tasks.get(), "point", H5T_STD_I64LE, task_dims, filters);
     describe(ds.get(), "1", "sweep point of the task (row of /sweep/values)");
     point_ = std::make_unique<BlockedColumn>(std::move(ds), H5T_NATIVE_LLONG, sizeof(long long), n_tasks, 1);
     write_sweep_design(root, scenario, plan);
@@ -114,7 +143,7 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
   if (scenario.population && !scenario.population->overlays.empty()) {
     h5::Id carries = h5::create_group(tasks.get(), "carries");
     for (const auto& o : scenario.population->overlays) {
-      h5::Id ds = h5::create_dataset(carries.get(), o.overlay.name, bool_type_.get(), task_dims);
+      h5::Id ds = h5::create_dataset(carries.get(), o.overlay.name, bool_type_.get(), task_dims, filters);
       describe(ds.get(), "1", "the patient carries " + std::string(kOverlayKindNames.name(o.overlay.kind)) + " '" +
                                   o.overlay.name + "' (prevalence " + std::to_string(o.prevalence) + ")");
       carries_.emplace_back(std::move(ds), bool_type_.get(), 1, n_tasks, 1);
@@ -124,7 +153,7 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
   h5::Id outcomes = h5::create_group(root, "outcomes");
   status_type_ = h5::create_enum_type(results::kTaskStatusNames);
   {
-    h5::Id ds = h5::create_dataset(outcomes.get(), "status", status_type_.get(), task_dims);
+    h5::Id ds = h5::create_dataset(outcomes.get(), "status", status_type_.get(), task_dims, filters);
     h5::set_attribute(ds.get(), "description", std::string("whether the task completed (ok) or failed"));
     tasks_.emplace_back(std::move(ds), status_type_.get(), 1, n_tasks, 1);
   }
@@ -134,16 +163,25 @@ Hdf5ResultWriter::Hdf5ResultWriter(std::string path, const Scenario& scenario, c
   for (std::size_t a = 0; a < plan.arm_names().size(); ++a) treated = treated || plan.treatment(a) != nullptr;
   if (treated) {
     h5::Id doses = h5::create_group(root, "doses");
-    doses_ = DoseRecords(doses.get(), scenario, plan);
+    doses_ = DoseRecords(doses.get(), scenario, plan, filters);
   }
   if (scenario.spatial) spatial_ = SpatialResults(root, *scenario.spatial, n_tasks, times.size());
   if (scenario.readout) {
     h5::Id scans = h5::create_group(root, "scans");
-    outcomes_ = OutcomeColumns(outcomes.get(), scans.get(), n_tasks, plan.scan_times(), scenario.readout->settings);
+    outcomes_ =
+        OutcomeColumns(outcomes.get(), scans.get(), n_tasks, plan.scan_times(), scenario.readout->settings, filters);
   }
+  // Completed blocks wait in the queue until a worker thread encodes and stores them (drain()).
+  for (auto* group : {&trajectories_, &parameters_, &tasks_, &carries_})
+    for (auto& column : *group) column.defer_to(&queue_);
+  task_ids_->defer_to(&queue_);
+  if (point_) point_->defer_to(&queue_);
+  outcomes_.defer_to(&queue_);
+  doses_.defer_to(&queue_);
 }
 
 void Hdf5ResultWriter::close_all() noexcept {
+  queue_.clear();
   trajectories_.clear();
   parameters_.clear();
   tasks_.clear();
@@ -166,11 +204,15 @@ Hdf5ResultWriter::~Hdf5ResultWriter() {
   std::remove(temp_path_.c_str());
 }
 
+void Hdf5ResultWriter::drain() { queue_.drain(); }
+
 void Hdf5ResultWriter::write_task(const TaskRecord& record) {
+  const std::lock_guard lock(hdf5_);
   const std::size_t task = record.task;
   if (record.ok) {
     const auto& traj = record.output->trajectories;
-    for (std::size_t i = 0; i < trajectories_.size(); ++i) trajectories_[i].put(task, traj.data() + i * n_times_);
+    for (std::size_t i = 0; i < trajectories_.size(); ++i)
+      trajectories_[i].put(task, traj.data() + trajectory_rows_[i] * n_times_);
   } else {
     const std::vector<double> missing(n_times_, kNaN);
     for (auto& column : trajectories_) column.put(task, missing.data());
@@ -204,6 +246,7 @@ void Hdf5ResultWriter::write_task(const TaskRecord& record) {
 }
 
 void Hdf5ResultWriter::finish(const RunMetadata& metadata) {
+  queue_.drain();
   for (const auto* group : {&trajectories_, &parameters_, &tasks_, &carries_})
     for (const auto& column : *group) column.check_complete();
   task_ids_->check_complete();
@@ -239,9 +282,13 @@ void Hdf5ResultWriter::finish(const RunMetadata& metadata) {
       h5::set_attribute(group.get(), "analysis_error", std::string(e.what()));
     }
   }
+  results::label_dimensions(root);
   h5::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flushing " + temp_path_);
   close_all();
+  check_complete_hdf5(temp_path_);
+  sync_file(temp_path_);
   if (metadata.not_run_tasks > 0) path_ = interrupted_path(path_);  // never looks whole
+  refuse_non_regular(path_);
   std::error_code ec;
   std::filesystem::rename(temp_path_, path_, ec);
   if (ec) throw IoError("cannot rename '" + temp_path_ + "' to '" + path_ + "': " + ec.message());

@@ -1,15 +1,19 @@
 // Hdf5ResultWriter: the ResultSink that writes one self-describing HDF5 file per run
-// (docs/hdf5-layout.md). Rows are gathered in blocks of consecutive tasks and written once per
-// block, so memory does not grow with the number of tasks. The file is written under a temporary
-// name and renamed only in finish(): a crash never leaves a half-written file that looks whole.
+// (docs/hdf5-layout.md). Rows are gathered in blocks of consecutive tasks, one block per chunk;
+// completed blocks are encoded (shuffle, deflate) by the worker threads in drain() and stored as
+// whole chunks, so memory does not grow with the number of tasks and compression runs in
+// parallel. The file is written under a temporary name and renamed only in finish(): a crash never
+// leaves a half-written file that looks whole.
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "engine/io/h5/blocked_column.hpp"
 #include "engine/io/h5/hdf5_handle.hpp"
+#include "engine/io/h5/output_target.hpp"
 #include "engine/io/results/dose_records.hpp"
 #include "engine/io/results/outcome_columns.hpp"
 #include "engine/io/results/spatial_results.hpp"
@@ -18,8 +22,9 @@
 
 namespace icbsim {
 
-/// Version of the file layout; bumped whenever a reader would need to change.
-inline constexpr long long kHdf5SchemaVersion = 1;
+/// Version of the file layout; bumped whenever the layout changes (2: the /task coordinate and
+/// named dimensions, docs/hdf5-layout.md). Schema 1 files read as before.
+inline constexpr long long kHdf5SchemaVersion = 2;
 
 /// Where an interrupted run's file goes: "run.h5" -> "run.interrupted.h5". It is a valid file
 /// whose unfinished tasks have status not_run; `icbsim run --resume` completes it.
@@ -35,6 +40,8 @@ class Hdf5ResultWriter final : public ResultSink {
   ~Hdf5ResultWriter() override;
 
   void write_task(const TaskRecord& record) override;
+  /// Encodes and stores the blocks completed so far (any thread, several at once).
+  void drain() override;
   void write_report(const std::string& text) override { report_ = text; }
   void finish(const RunMetadata& metadata) override;
 
@@ -45,6 +52,7 @@ class Hdf5ResultWriter final : public ResultSink {
   void close_all() noexcept;
 
   std::string path_;
+  OutputLock lock_;  ///< held from creation to the rename: a second writer of path_ refuses
   std::string temp_path_;
   const Scenario& scenario_;
   const Plan& plan_;
@@ -54,6 +62,9 @@ class Hdf5ResultWriter final : public ResultSink {
   std::string report_;
   h5::Id file_;
   h5::Id status_type_, arm_type_, bool_type_;
+  std::mutex hdf5_;  ///< every HDF5 call of the writer happens under it
+  h5::ChunkQueue queue_{hdf5_};
+  std::vector<std::size_t> trajectory_rows_;  ///< stored rows of the task's trajectories
   std::vector<BlockedColumn> trajectories_;
   std::vector<BlockedColumn> parameters_;
   std::vector<BlockedColumn> tasks_;    ///< patient, arm, status

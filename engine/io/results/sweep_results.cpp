@@ -8,6 +8,7 @@
 #include "engine/core/errors.hpp"
 #include "engine/io/h5/hdf5_handle.hpp"
 #include "engine/io/results/result_layout.hpp"
+#include "engine/io/results/result_reader.hpp"
 #include "engine/readout/recist.hpp"
 #include "engine/readout/sitc.hpp"
 #include "engine/sweep/sweep_analysis.hpp"
@@ -18,8 +19,9 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr hsize_t kBlockRows = 4096;
 
+/// `units` (unless empty) and `description` attributes.
 void describe(hid_t object, const std::string& unit, const std::string& description) {
-  h5::set_attribute(object, "units", unit);
+  if (!unit.empty()) h5::set_attribute(object, "units", unit);
   h5::set_attribute(object, "description", description);
 }
 
@@ -122,8 +124,12 @@ void write_sweep_design(hid_t file, const Scenario& scenario, const Plan& plan) 
   h5::set_attribute(group.get(), "points", static_cast<long long>(points.size()));
   h5::set_attribute(group.get(), "patients_per_point", static_cast<long long>(plan.patients()));
   write_matrix(group.get(), "unit", points.unit, "1", "design points in the unit cube [point, axis] (axes: attribute /sweep:axes)");
-  write_matrix(group.get(), "values", points.values, "see /sweep:axis_units",
-               "axis values at each point [point, axis]: parameter values or factors, 0/1 for overlays, drug index for drug axes");
+  write_matrix(group.get(), "values", points.values, "",
+               "axis values at each point [point, axis]: parameter values or factors, 0/1 for overlays, drug index for "
+               "drug axes");
+  // One unit per column: no single `units` (netCDF readers would misread it), axis_units instead.
+  h5::Id values(h5::check(H5Dopen2(group.get(), "values", H5P_DEFAULT), "opening /sweep/values"));
+  h5::set_attribute(values.get(), "axis_units", units);
 }
 
 std::string write_sweep_analysis(hid_t file, const Scenario& scenario) {
@@ -173,9 +179,12 @@ std::string write_sweep_analysis(hid_t file, const Scenario& scenario) {
       write_vector(g.get(), "total_upper", s.total_upper, "1", "bootstrap interval of the total index");
     } else if (a.morris) {
       h5::set_attribute(g.get(), "method", std::string("Morris elementary effects (Campolongo 2007 mu*)"));
-      write_vector(g.get(), "mu_star", a.morris->mu_star, "output unit per unit-cube axis", "mean absolute elementary effect");
-      write_vector(g.get(), "mu", a.morris->mu, "output unit per unit-cube axis", "mean elementary effect");
-      write_vector(g.get(), "sigma", a.morris->sigma, "output unit per unit-cube axis", "standard deviation of the effects");
+      write_vector(g.get(), "mu_star", a.morris->mu_star, a.output.unit,
+                   "mean absolute elementary effect (output unit per unit-cube axis)");
+      write_vector(g.get(), "mu", a.morris->mu, a.output.unit,
+                   "mean elementary effect (output unit per unit-cube axis)");
+      write_vector(g.get(), "sigma", a.morris->sigma, a.output.unit,
+                   "standard deviation of the effects (output unit per unit-cube axis)");
     } else if (a.prcc) {
       h5::set_attribute(g.get(), "method", std::string("partial rank correlation coefficients (Marino 2008)"));
       write_vector(g.get(), "prcc", *a.prcc, "1", "PRCC of each axis with the output");
@@ -186,7 +195,7 @@ std::string write_sweep_analysis(hid_t file, const Scenario& scenario) {
 }
 
 std::string read_sweep_report(const std::string& path) {
-  h5::Id file = h5::open_file_read(path);
+  h5::Id file = open_result_file(path);
   if (!h5::exists(file.get(), "/sweep")) return {};
   h5::Id group(h5::check(H5Gopen2(file.get(), "sweep", H5P_DEFAULT), "opening /sweep"));
   if (H5Aexists(group.get(), "report") <= 0) return {};

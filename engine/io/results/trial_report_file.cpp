@@ -4,6 +4,7 @@
 #include "engine/core/errors.hpp"
 #include "engine/io/config/scenario_loader.hpp"
 #include "engine/io/results/result_layout.hpp"
+#include "engine/io/results/result_reader.hpp"
 #include "engine/run/plan.hpp"
 #include "engine/run/trial_assembly.hpp"
 
@@ -49,7 +50,7 @@ cohort::TrialReport trial_report_of(hid_t file, const Scenario& scenario) {
 }
 
 cohort::TrialReport read_trial_report(const std::string& path, const ModelRegistry& registry) {
-  h5::Id file = h5::open_file_read(path);
+  h5::Id file = open_result_file(path);
   if (H5Aexists(file.get(), "report") <= 0)
     throw ScenarioError(SourceLocation{path, 0, 0},
                         "the result file holds no trial report (a cohort with a readout: has one)");

@@ -7,25 +7,12 @@
 
 #include "engine/app/calibration_run.hpp"
 #include "tests/support/builtin_registry.hpp"
-#include "tests/support/text_files.hpp"
+#include "tests/support/calibration_fixture.hpp"
 
 namespace fs = std::filesystem;
 
 TEST_CASE("a calibration run fits, reports each evaluation and writes its overlay and record", "[app][calibrate]") {
-  const fs::path dir = icbsim::testing::fresh_folder("calibration_run", "tiny");
-  fs::copy_file(fs::path(ICBSIM_SOURCE_DIR) / "tests/data/calibration/synthetic_cohort.yaml", dir / "cohort.yaml");
-  std::ofstream(dir / "tiny.yaml") << "icbsim_calibration: 1\n"
-                                      "scenarios: {cohort: {file: cohort.yaml}}\n"
-                                      "patients: 40\n"
-                                      "seed: 3\n"
-                                      "parameters:\n"
-                                      "  - {distribution: a, field: median, lower: 0.002 1/day, upper: 0.05 1/day, "
-                                      "scale: log}\n"
-                                      "targets:\n"
-                                      "  - {scenario: cohort, arm: all, statistic: median_vdt, value: 80 day, "
-                                      "scale: 5 day, source: tiny test}\n"
-                                      "optimiser: {max_evaluations: 20}\n"
-                                      "output: {overlay: fitted.yaml, record: out/fit.h5}\n";
+  const fs::path dir = icbsim::testing::tiny_calibration("calibration_run", "tiny", 20);
   std::size_t calls = 0;
   const icbsim::app::CalibrationRun run = icbsim::app::run_calibration(
       (dir / "tiny.yaml").string(), std::size_t{4}, icbsim::testing::registry(),

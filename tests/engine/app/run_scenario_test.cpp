@@ -78,6 +78,7 @@ TEST_CASE("a run over two ranks, and two shards merged, equal one whole run", "[
   for (std::size_t i = 0; i < 3; ++i) {
     app::RunRequest request;
     request.shard = app::ShardIndex{i, 3};
+    request.output_typed = true;  // the scenario's output names the shard, as -o would
     shards.push_back((dir / ("shard" + std::to_string(i) + ".h5")).string());
     app::run_scenario(small_cohort(shards.back()), request, registry(), app::SingleProcess{}, {});
   }

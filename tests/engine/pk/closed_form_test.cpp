@@ -51,7 +51,7 @@ pk::PkParameters one_compartment() {
   return p;
 }
 
-/// Ahamadi 2017 pembrolizumab at the 70-kg NSCLC patient (pk.md §3.2), a typical mAb.
+/// Ahamadi 2017 pembrolizumab at the 70-kg NSCLC patient (covariates applied, docs/pk.md), a typical mAb.
 pk::PkParameters two_compartment() {
   pk::PkParameters p;
   p.cl0 = 0.2384;
@@ -61,7 +61,7 @@ pk::PkParameters two_compartment() {
   return p;
 }
 
-/// Ozawa 2007 docetaxel (pk.md §1.7) in L/day.
+/// Ozawa 2007 docetaxel (Table 2) in L/day.
 pk::PkParameters three_compartment() {
   pk::PkParameters p;
   p.cl0 = 35.7 * 24;
@@ -104,7 +104,7 @@ TEST_CASE("disposition: coefficients sum to 1/Vc and integrate to 1/CL", "[pk][c
     CHECK(c0 == Approx(1.0 / p.vc).epsilon(1e-13));
     CHECK(auc == Approx(1.0 / p.cl0).epsilon(1e-12));
   }
-  // pk.md §2: λz = (s − sqrt(s² − 4·k10·k21))/2 for the 2-compartment model.
+  // λz = (s − sqrt(s² − 4·k10·k21))/2, the smaller root of the 2-compartment characteristic equation.
   const pk::PkParameters p = two_compartment();
   const double k10 = p.cl0 / p.vc, k12 = p.q2 / p.vc, k21 = p.q2 / p.v2, s = k10 + k12 + k21;
   CHECK(pk::disposition(p).rate.front() == Approx((s - std::sqrt(s * s - 4 * k10 * k21)) / 2).epsilon(1e-12));

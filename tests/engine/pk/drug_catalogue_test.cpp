@@ -55,10 +55,10 @@ TEST_CASE("the shipped catalogue loads, with a source for every value", "[pk][ca
   REQUIRE(adc.adc.has_value());
   CHECK(adc.adc->release_rate == Approx(0.0961 * 24));
   CHECK(adc.regimens.front().phases.front().days == std::vector<double>{0, 7});
-  CHECK(catalogue.get("pembrolizumab").source_of("pk.typical.cl0") ==
-        std::string_view("Ahamadi 2017 Table 3 (final estimates; covariate "
-                         "equations in footnotes a/b) as transcribed in pk.md "
-                         "§1.1; ECOG sign negative as in the Table and Discussion"));
+  const std::string cl0_source(catalogue.get("pembrolizumab").source_of("pk.typical.cl0"));
+  CHECK_THAT(cl0_source, Catch::Matchers::StartsWith("Ahamadi 2017 Table 3 (final estimates; covariate equations in "
+                                                     "footnotes a/b)"));
+  CHECK_THAT(cl0_source, Catch::Matchers::EndsWith("ECOG sign negative as in the Table and Discussion"));
   // Units converted on reading: nivolumab CL 9.4 mL/h = 0.2256 L/day, T50 1410 h = 58.75 day.
   const pk::Drug& nivo = catalogue.get("nivolumab");
   CHECK(nivo.pk.typical.cl0 == Approx(0.2256));

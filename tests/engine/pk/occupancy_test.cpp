@@ -6,7 +6,7 @@
 namespace pk = icbsim::pk;
 
 TEST_CASE("mass to molar concentration", "[pk][occupancy]") {
-  // 1 mg/L of a 146 kDa IgG: 1e-3 g/L / 146000 g/mol = 6.849e-9 mol/L (models.md §8: ~6.8 nM)
+  // 1 mg/L of a 146 kDa IgG: 1e-3 g/L / 146000 g/mol = 6.849e-9 mol/L (~6.8 nM)
   CHECK(pk::mg_per_l_to_nanomolar(1.0, 146'000.0) == Approx(6.849315068));
   CHECK(pk::mg_per_l_to_nanomolar(25.81, 149'000.0) == Approx(173.2214765));
 }
@@ -19,7 +19,8 @@ TEST_CASE("occupancy C/(C + Kd)", "[pk][occupancy]") {
 }
 
 TEST_CASE("pembrolizumab trough occupancy in plasma and tumour", "[pk][occupancy]") {
-  // KD 29 pM (Fessas 2017), MW 149 kDa, partition 0.114; Cmin,ss 25.81 mg/L (Ahamadi 2017 typical patient)
+  // KD 29 pM (Fessas 2017), MW 149 kDa, partition 0.114; Cmin,ss 25.81 mg/L
+  // (Ahamadi 2017 model at 70 kg, 200 mg every 3 weeks: docs/pk.md validation table)
   const pk::OccupancyModel pembro{149'000.0, 0.029, 0.114};
   // plasma: 173.2215 nM / (173.2215 + 0.029) = 0.9998326
   CHECK(pembro.plasma(25.81) == Approx(0.9998326).epsilon(1e-6));

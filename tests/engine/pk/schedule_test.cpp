@@ -34,10 +34,11 @@ TEST_CASE("dose bases for the typical patient (70 kg, 175 cm, 65 y, SCr 80 umol/
   const pk::PatientCovariates typical;
   CHECK(pk::dose_mg({200, pk::DoseBasis::kFlat}, typical) == 200);
   CHECK(pk::dose_mg({3, pk::DoseBasis::kPerKg}, typical) == Approx(210));
-  // Mosteller: sqrt(175·70/3600) = 1.844662 m² (pk.md §3.4: 1.8447)
+  // Mosteller 1987: sqrt(175·70/3600) = 1.844662 m²
   CHECK(pk::dose_mg({75, pk::DoseBasis::kPerM2}, typical) == Approx(75 * std::sqrt(175.0 * 70.0 / 3600.0)));
   CHECK(pk::dose_mg({75, pk::DoseBasis::kPerM2}, typical) == Approx(138.35).epsilon(1e-4));
-  // Calvert: 5·(CrCL_CG + 25), CrCL_CG = 75·70·0.074/80 L/h = 80.9375 mL/min (pk.md §3.4: 529.7 mg)
+  // Calvert 1989: 5·(CrCL_CG + 25) = 529.7 mg, CrCL_CG = 75·70·0.074/80 L/h = 80.9375 mL/min (Cockcroft–Gault
+  // in the µmol/L form of Zandvliet 2008)
   CHECK(pk::dose_mg({5, pk::DoseBasis::kCalvertAuc}, typical) == Approx(5 * (80.9375 + 25)));
   pk::PatientCovariates measured = typical;
   measured.crcl = 100.0;  // a recorded clearance takes precedence

@@ -9,6 +9,29 @@
 
 using namespace icbsim::readout;
 
+namespace {
+
+/// One 50-mm lung target lesion at day 0, no non-targets.
+Baseline one_lung_lesion() { return Baseline{0.0, {TargetLesion{"lung", false, 50.0}}, NonTargetStatus::kNone}; }
+
+/// A scan on day `t` measuring the target at `mm`.
+Scan measured(double t, double mm) {
+  Scan s;
+  s.time = t;
+  s.target_mm = {mm};
+  return s;
+}
+
+/// A scan on day `t` whose targets were not assessed (NE).
+Scan not_assessed(double t) {
+  Scan s;
+  s.time = t;
+  s.not_evaluable = true;
+  return s;
+}
+
+}  // namespace
+
 TEST_CASE("OS: death at the interpolated crossing of the lethal SLD", "[readout][death_rule]") {
   const DeathRule rule;  // 300 mm
   CHECK(rule.lethal_sld_mm == 300.0);
@@ -63,18 +86,9 @@ TEST_CASE("PFS: earlier of progression and death else censored at the last asses
 }
 
 TEST_CASE("PFS from RECIST and iRECIST assessments", "[readout][death_rule]") {
-  const Baseline baseline{0.0, {TargetLesion{"lung", false, 50.0}}, NonTargetStatus::kNone};
-  auto scan = [](double t, double mm) {
-    Scan s;
-    s.time = t;
-    s.target_mm = {mm};
-    return s;
-  };
+  const Baseline baseline = one_lung_lesion();
   // 62 mm at day 42 is RECIST PD (iUPD); 64 mm at day 84 does not confirm; NE at day 126.
-  Scan ne;
-  ne.time = 126;
-  ne.not_evaluable = true;
-  const std::vector<Scan> scans{scan(42, 62), scan(84, 64), ne};
+  const std::vector<Scan> scans{measured(42, 62), measured(84, 64), not_assessed(126)};
   const SurvivalTime alive{365.0, false};
   const SurvivalTime recist_pfs = progression_free_survival(assess_recist(baseline, scans), alive, 0.0, 365.0);
   CHECK(recist_pfs.event);
@@ -84,7 +98,7 @@ TEST_CASE("PFS from RECIST and iRECIST assessments", "[readout][death_rule]") {
   CHECK_FALSE(irecist_pfs.event);
   CHECK(irecist_pfs.time == Approx(84.0).epsilon(1e-12));
   // With a confirming scan the event is dated at the iUPD (day 42).
-  const std::vector<Scan> confirmed{scan(42, 62), scan(84, 70)};
+  const std::vector<Scan> confirmed{measured(42, 62), measured(84, 70)};
   const SurvivalTime icpd = progression_free_survival(assess_irecist(baseline, confirmed), alive, 0.0, 365.0);
   CHECK(icpd.event);
   CHECK(icpd.time == Approx(42.0).epsilon(1e-12));
@@ -99,19 +113,7 @@ TEST_CASE("PFS is censored at the last evaluable assessment, not the last schedu
   //   day 168  missed  scan not done (NE without measurements)
   // No progression, alive at day 200: PFS is censored at day 84 (84 - 0 = 84 days), not at the
   // last scheduled scan (168 days) nor at the end of follow-up (200 days).
-  const Baseline baseline{0.0, {TargetLesion{"lung", false, 50.0}}, NonTargetStatus::kNone};
-  auto measured = [](double t, double mm) {
-    Scan s;
-    s.time = t;
-    s.target_mm = {mm};
-    return s;
-  };
-  auto not_assessed = [](double t) {
-    Scan s;
-    s.time = t;
-    s.not_evaluable = true;
-    return s;
-  };
+  const Baseline baseline = one_lung_lesion();
   const SurvivalTime alive{200.0, false};
   const std::vector<Scan> scans{measured(42, 48), measured(84, 47), not_assessed(126), not_assessed(168)};
   const RecistResult recist = assess_recist(baseline, scans);
@@ -210,14 +212,8 @@ TEST_CASE("iRECIST PFS: an iUPD confirmed only after the next line started is ce
   //   second line from day 60 (between iUPD and iCPD): the progression was documented only under
   //     the new therapy -> censored at the last evaluable scan on or before day 60: day 42, 42 days;
   //   second line from day 90 (after iCPD): an event at 42 days.
-  const Baseline baseline{0.0, {TargetLesion{"lung", false, 50.0}}, NonTargetStatus::kNone};
-  auto scan = [](double t, double mm) {
-    Scan s;
-    s.time = t;
-    s.target_mm = {mm};
-    return s;
-  };
-  const std::vector<Scan> scans{scan(42, 62), scan(84, 70)};
+  const Baseline baseline = one_lung_lesion();
+  const std::vector<Scan> scans{measured(42, 62), measured(84, 70)};
   const IrecistResult irecist = assess_irecist(baseline, scans);
   REQUIRE(irecist.icpd_day == Approx(84.0));
   REQUIRE(irecist.progression_day == Approx(42.0));

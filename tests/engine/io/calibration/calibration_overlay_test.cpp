@@ -130,12 +130,12 @@ TEST_CASE("every overlay file of a config is written, folders created", "[calibr
   write_calibration_overlays(c, std::vector<double>{1, 1, 1, 1, 1, 0.05}, "");
   CHECK(read_text(c.overlays[1]) == "parameters:\n  d: 0.05 1/day\n");
 
-  // A folder that cannot be made (a file stands in its place): IoError naming the overlay.
+  // A folder that cannot be made (a file stands in its place): IoError naming it.
   std::ofstream(dir / "a_file") << "x";
   c.overlays = {(dir / "a_file" / "fit.yaml").string()};
   CHECK_THROWS_AS(write_calibration_overlays(c, kValues, ""), IoError);
   CHECK_THROWS_WITH(write_calibration_overlays(c, kValues, ""),
-                    Catch::Contains("cannot write the fitted overlay '" + c.overlays[0] + "'"));
+                    Catch::Contains("cannot create folder '" + (dir / "a_file").string() + "'"));
 }
 
 TEST_CASE("a fitted overlay listed under base: refines the scenario it was fitted on", "[calibrate][io]") {

@@ -72,11 +72,11 @@ TEST_CASE("every shipped phenotype and host factor loads, covers nsclc_icb and a
       (kind == icbsim::OverlayKind::kPhenotype ? phenotypes : hosts) += 1;
     }
   }
-  CHECK(phenotypes >= 13);  // one per row of resistance.md's tumour and microenvironment groups
+  CHECK(phenotypes >= 13);  // one per tumour and microenvironment mechanism of Gomatou 2025
   CHECK(hosts >= 3);
 }
 
-TEST_CASE("prevalences are read where resistance.md gives one", "[overlay][io]") {
+TEST_CASE("prevalences are read where the overlay source gives one", "[overlay][io]") {
   const auto registry = icbsim::models::builtin_registry();
   const auto steroids = icbsim::load_overlay_file(kConfigs + "/host/corticosteroids.yaml", registry);
   REQUIRE(steroids.prevalence.has_value());

@@ -107,3 +107,42 @@ TEST_CASE("an interrupted run keeps its finished tasks and resumes to the whole 
     CHECK(b.at(name) == bytes);
   }
 }
+
+// Audit defects 13 and 14: every overlap and gap is listed with its files (not "tasks 133 to 65");
+// a dataset missing from the first shard is an error, not silently dropped; another
+// schema_version is refused.
+TEST_CASE("merge lists every overlap and gap and refuses shards of another layout", "[io][merge]") {
+  const auto s = icbsim::load_scenario_text(kScenario, "m.yaml", registry());
+  const std::string a = run(s, "merge_y0.h5", {0, 4}).string();
+  const std::string b = run(s, "merge_y1.h5", {2, 6}).string();
+  const std::string c = run(s, "merge_y2.h5", {8, 10}).string();
+  const std::string out = (fs::temp_directory_path() / "icbsim_tests" / "merge_listed.h5").string();
+  try {
+    icbsim::merge_results(out, {c, b, a}, registry());
+    FAIL("merged overlapping shards");
+  } catch (const icbsim::IoError& e) {
+    const std::string message = e.what();
+    INFO(message);
+    CHECK(message.find("tasks 2 to 3 are in two shards ('" + a + "' and '" + b + "')") != std::string::npos);
+    CHECK(message.find("tasks 6 to 7 are in no shard") != std::string::npos);
+  }
+  // The first shard lacks a dataset the others hold.
+  const std::string d = run(s, "merge_y3.h5", {0, 5}).string();
+  const std::string e = run(s, "merge_y4.h5", {5, 10}).string();
+  {
+    const icbsim::h5::Id f(H5Fopen(d.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
+    REQUIRE(H5Ldelete(f.get(), "/outcomes/best_response", H5P_DEFAULT) >= 0);
+  }
+  CHECK_THROWS_WITH(icbsim::merge_results(out, {d, e}, registry()),
+                    Catch::Contains("holds other datasets than") && Catch::Contains("outcomes/best_response"));
+  // Another schema_version.
+  {
+    const icbsim::h5::Id f(H5Fopen(e.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
+    const icbsim::h5::Id attr(H5Aopen(f.get(), "schema_version", H5P_DEFAULT));
+    const long long version = icbsim::kHdf5SchemaVersion + 1;
+    REQUIRE(H5Awrite(attr.get(), H5T_NATIVE_LLONG, &version) >= 0);
+  }
+  CHECK_THROWS_WITH(icbsim::merge_results(out, {a, e}, registry()),
+                    Catch::Contains("has result schema_version " + std::to_string(icbsim::kHdf5SchemaVersion + 1)));
+  CHECK_FALSE(fs::exists(out));
+}
