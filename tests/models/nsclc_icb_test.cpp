@@ -452,9 +452,9 @@ TEST_CASE("behaviour 3: progression despite therapy (low TMB overlay)", "[nsclc]
 }
 
 TEST_CASE("behaviour 4: delayed response after pseudo-progression-like growth", "[nsclc][behaviour]") {
-  // antigenicity 0.38: priming too weak for an immediate response; anti-PD-1 builds it up.
+  // antigenicity 0.37: priming too weak for an immediate response; anti-PD-1 builds it up.
   std::vector<double> p = default_parameters();
-  p[parameter("antigenicity")] = 0.38;
+  p[parameter("antigenicity")] = 0.37;
   const Response r = treated(p, default_state()).response;
   CHECK(r.peak_pct >= 20.0);           // RECIST-PD-sized growth first ...
   double peak_day = 0.0;
