@@ -56,8 +56,8 @@ struct Cyto1Slot {
   static constexpr std::string_view kPrefix = "cyto1";
   static constexpr std::string_view kLabel = "cytotoxic slot 1 (platinum)";
   // cl0 vc q2 v2 q3 v3 emax t50 hill vmax km t_first_dose | tumour_kmax tumour_sens lymph_kmax lymph_sens
-  static constexpr std::array<double, 16> kDefaults{124.578, 15.5, 83.04, 9.86, 0,   0,         0,      1,
-                                                    1,       0,    1,     0,    0.9, 0.0186706, 0.0486, 0.0186706};
+  static constexpr std::array<double, 16> kDefaults{124.578, 15.5, 83.04, 9.86, 0, 0,         0,      1,
+                                                    1,       0,    1,     0,    9, 0.0186706, 0.0486, 0.0186706};
   static constexpr std::string_view source(std::string_view) {
     return "default: carboplatin typical values (pk.md §3.4, Zandvliet 2008, CLcr 80.9 mL/min; exposure kill of "
            "configs/drugs/carboplatin.yaml: NCI-60 GI50, de Pillis 2009 form), replaced from the drug catalogue when a "
@@ -68,8 +68,8 @@ struct Cyto1Slot {
 struct Cyto2Slot {
   static constexpr std::string_view kPrefix = "cyto2";
   static constexpr std::string_view kLabel = "cytotoxic slot 2 (doublet partner)";
-  static constexpr std::array<double, 16> kDefaults{124.1195383, 18.94, 2.4, 5.12, 0,   0,         0,      1,
-                                                    1,           0,     1,   0,    0.9, 0.0308138, 0.0486, 0.0308138};
+  static constexpr std::array<double, 16> kDefaults{124.1195383, 18.94, 2.4, 5.12, 0, 0,         0,      1,
+                                                    1,           0,     1,   0,    9, 0.0308138, 0.0486, 0.0308138};
   static constexpr std::string_view source(std::string_view) {
     return "default: pemetrexed typical values (pk.md §1.10, label CL with the Cao 2022 CrCL exponent; exposure kill "
            "of configs/drugs/pemetrexed.yaml), replaced from the drug catalogue when a drug is given";
