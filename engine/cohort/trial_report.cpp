@@ -35,6 +35,12 @@ GroupStatistics statistics(const std::vector<const TaskSummary*>& tasks, const s
     if (t->sitc != SitcClass::kNotEvaluable) ++evaluable;
     if (t->sitc == SitcClass::kPrimaryResistance) ++primary;
     if (t->hyperprogression) ++hyper;
+    using readout::ProgressionReason;
+    if (t->progression_reason != ProgressionReason::kNone) ++g.progressions;
+    if (t->progression_reason == ProgressionReason::kNewLesions) ++g.on_new_lesions_alone;
+    if (t->progression_reason == ProgressionReason::kNewLesions ||
+        t->progression_reason == ProgressionReason::kTargetAndNewLesions)
+      ++g.with_new_lesions;
   }
   if (g.n > 0) {
     g.orr = readout::objective_response_rate(best);
@@ -74,6 +80,21 @@ std::string render(const TrialReport& r, const std::vector<std::string>& arms) {
                   pct(g.orr).c_str(), pct(g.dcr).c_str(), pfs.c_str(), os.c_str(), 100 * g.primary_resistance_rate,
                   100 * g.hyperprogression_rate);
     out += line;
+  }
+  bool new_lesions = false;  // the section appears when any progression was called with new lesions
+  for (const GroupStatistics& g : r.groups) new_lesions = new_lesions || g.with_new_lesions > 0;
+  if (new_lesions) {
+    out += "\n  progressions (RECIST 1.1) called on new lesions alone, and with new lesions present\n";
+    for (const GroupStatistics& g : r.groups) {
+      if (g.subgroup != "all") continue;
+      const double n = g.progressions > 0 ? static_cast<double>(g.progressions) : 1.0;
+      std::snprintf(line, sizeof line,
+                    "  %-22s progressions %6zu   new lesions alone %6zu (%5.1f%%)   with new lesions %6zu (%5.1f%%)\n",
+                    g.arm.c_str(), g.progressions, g.on_new_lesions_alone,
+                    100.0 * static_cast<double>(g.on_new_lesions_alone) / n, g.with_new_lesions,
+                    100.0 * static_cast<double>(g.with_new_lesions) / n);
+      out += line;
+    }
   }
   if (!r.comparisons.empty()) {
     out += "\n  hazard ratios against '" + arms.front() + "' (Cox, Efron ties; log-rank p)\n";

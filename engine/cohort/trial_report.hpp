@@ -1,7 +1,8 @@
 // The trial report of a cohort: per arm (and per mechanism carried), best-response table, ORR and
 // DCR with Wilson intervals, median PFS and OS with intervals, hazard ratios and log-rank tests
 // against the first arm, SITC class distribution and hyperprogression rate; and the share of
-// primary resistance attributable to each mechanism. Built from compact per-task records, so a
+// primary resistance attributable to each mechanism; with new lesions, the share of progressions
+// called on new lesions alone. Built from compact per-task records, so a
 // million patients cost tens of megabytes.
 #pragma once
 
@@ -26,6 +27,7 @@ struct TaskSummary {
   readout::Response best = readout::Response::kNE;
   readout::SitcClass sitc = readout::SitcClass::kNotEvaluable;
   bool hyperprogression = false;
+  readout::ProgressionReason progression_reason = readout::ProgressionReason::kNone;
   float pfs_days = 0, os_days = 0;
   bool pfs_event = false, os_event = false;
 };
@@ -42,6 +44,9 @@ struct GroupStatistics {
   std::array<std::size_t, 6> sitc{};  ///< by readout::SitcClass
   double primary_resistance_rate = 0.0;  ///< among SITC-evaluable patients
   double hyperprogression_rate = 0.0;
+  std::size_t progressions = 0;          ///< RECIST 1.1 progressions (any reason)
+  std::size_t with_new_lesions = 0;      ///< of them, called with new lesions present
+  std::size_t on_new_lesions_alone = 0;  ///< of them, called on new lesions alone (targets not PD)
 };
 
 /// An arm against the first arm.

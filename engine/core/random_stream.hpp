@@ -16,6 +16,8 @@ enum class StreamPurpose : std::uint32_t {
   kArm = 3,          ///< randomisation into trial arms
   kSweep = 4,        ///< sweep designs (Latin hypercube, Morris) and bootstrap resampling of indices
   kAssay = 5,        ///< sampling error of baseline biomarker assays (PD-L1 TPS)
+  kNewLesions = 6,   ///< a patient's new-lesion draws (shared by its arms)
+  kSurvival = 7,     ///< a patient's survival draw of the TGI-OS model (shared by its arms)
 };
 
 using RandomEngine = boost::random::mt19937_64;

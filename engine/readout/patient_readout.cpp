@@ -54,7 +54,8 @@ double tumour_diameter_mm(const TumourMapping& mapping, double size_value) {
 PatientReadout read_patient(const TumourMapping& mapping, const ReadoutSettings& settings,
                             std::span<const double> times, std::span<const double> sizes,
                             std::span<const double> scan_times, std::optional<double> pre_baseline_time,
-                            const TreatmentExposure& exposure, double start_day, double end_day, RandomEngine& rng) {
+                            const TreatmentExposure& exposure, double start_day, double end_day, RandomEngine& rng,
+                            const PatientInputs* inputs) {
   PatientReadout out;
   out.scan_times.assign(scan_times.begin(), scan_times.end());
   out.best_change_pct = kNaN;
@@ -97,8 +98,32 @@ PatientReadout read_patient(const TumourMapping& mapping, const ReadoutSettings&
   out.irecist.push_back(IrecistResponse::kNE);
   out.new_lesion.push_back(false);
 
+  // New lesions from the model's hazard: each appears at the detectable size after the baseline
+  // scan and then follows the whole tumour's diameter ratio.
+  std::vector<double> whole_mm;  // whole-tumour diameter at every sample [mm]
+  if (mapping.new_lesions) {
+    if (!inputs) throw Error("readout: the new-lesion process needs the hazard series");
+    if (inputs->new_lesion_hazard.size() != times.size())
+      throw Error("readout: hazard and size series differ in length");
+    for (double v : sizes) whole_mm.push_back(tumour_diameter_mm(mapping, v));
+    out.new_lesion_days =
+        new_lesion_days(times, inputs->new_lesion_hazard, scan_times[0], inputs->new_lesion_thresholds);
+  }
+  const double detection_mm = mapping.new_lesions ? mapping.new_lesions->diameter_at_detection_mm : 0.0;
+  // True diameters [mm] at day t of the new lesions that have appeared by then.
+  auto new_lesion_mm = [&](double t) {
+    std::vector<double> mm;
+    const double now = whole_mm.empty() ? 0.0 : interpolate(times, whole_mm, t);
+    for (double appeared : out.new_lesion_days) {
+      if (appeared > t) break;
+      const double then = interpolate(times, whole_mm, appeared);
+      mm.push_back(then > 0.0 ? detection_mm * now / then : 0.0);
+    }
+    return mm;
+  };
+
   std::vector<Scan> scans;
-  int new_lesions = 0;
+  int new_lesions_seen = 0;
   for (std::size_t s = 1; s < scan_times.size(); ++s) {
     const double whole = tumour_diameter_mm(mapping, size_at(times, sizes, scan_times[s]));
     const std::vector<double> mm = measure(whole);
@@ -108,23 +133,74 @@ PatientReadout read_patient(const TumourMapping& mapping, const ReadoutSettings&
     scan.non_target = baseline.non_target;
     if (mapping.new_lesion_volume_fold && std::pow(whole, 3) > *mapping.new_lesion_volume_fold * baseline_volume) {
       scan.new_lesion = true;
-      new_lesions = std::max(new_lesions, 1);
-      scan.new_lesion_count = new_lesions;
+      new_lesions_seen = std::max(new_lesions_seen, 1);
+      scan.new_lesion_count = new_lesions_seen;
+    }
+    if (mapping.new_lesions) {
+      int seen = 0, measured = 0;
+      double measured_mm = 0.0;
+      for (double d : new_lesion_mm(scan_times[s])) {
+        const double recorded = recorded_diameter_mm(d, false, settings.measurement);
+        if (recorded <= 0.0) continue;  // below the detection limit: not seen
+        ++seen;
+        if (recorded >= kMinMeasurableLesionMm && measured < kMaxTargets) {  // iRECIST new-lesion targets
+          ++measured;
+          measured_mm += recorded;
+        }
+      }
+      if (seen > 0) {
+        scan.new_lesion = true;
+        scan.new_lesion_count = std::max(scan.new_lesion_count, seen);
+        scan.new_lesion_sld_mm = measured_mm;
+      }
     }
     scans.push_back(scan);
     out.new_lesion.push_back(scan.new_lesion);
   }
 
-  // Overall survival from the true tumour burden on the whole sampled series.
+  // Overall survival from the true tumour burden on the whole sampled series (new lesions included).
   std::vector<SldSample> series;
   for (std::size_t i = 0; i < times.size(); ++i)
     if (times[i] >= start_day) {
       double sld = 0.0;
       const double whole = tumour_diameter_mm(mapping, sizes[i]);
       for (const LesionSpec& lesion : mapping.lesions) sld += whole * std::cbrt(lesion.share);
+      if (mapping.new_lesions)
+        for (double d : new_lesion_mm(times[i])) sld += d;
       series.push_back(SldSample{times[i], sld});
     }
-  out.os = overall_survival(series, start_day, end_day, settings.death);
+  if (settings.survival) {
+    // TGI-OS: the Stein fit of the burden at the assessments from treatment start to the end of
+    // follow-up, then the patient's log-normal survival time (and background death).
+    if (!inputs) throw Error("readout: the TGI-OS survival model needs the patient's survival draws");
+    std::vector<double> weeks, burden;
+    for (const SldSample& s : series)
+      if (s.time <= end_day && std::binary_search(scan_times.begin(), scan_times.end(), s.time)) {
+        weeks.push_back((s.time - start_day) / 7.0);
+        burden.push_back(s.sld_mm);
+      }
+    if (weeks.size() < 3) {  // too few scans (a short follow-up): the sampled burden instead
+      weeks.clear();
+      burden.clear();
+      for (const SldSample& s : series)
+        if (s.time <= end_day) {
+          weeks.push_back((s.time - start_day) / 7.0);
+          burden.push_back(s.sld_mm);
+        }
+    }
+    if (weeks.empty() || weeks.front() != 0.0) {  // the fit starts at treatment start
+      weeks.insert(weeks.begin(), 0.0);
+      burden.insert(burden.begin(), series.empty() ? 0.0 : series.front().sld_mm);
+    }
+    const SteinFit fit = fit_stein(weeks, burden);
+    out.tgi_kg_per_week = fit.kg_per_week;
+    out.tgi_ttg_weeks = fit.ttg_weeks;
+    const double t = overall_survival_days(*settings.survival, fit, inputs->prognostic_log_shift, inputs->survival);
+    const double follow_up = end_day - start_day;
+    out.os = t <= follow_up ? SurvivalTime{t, true} : SurvivalTime{follow_up, false};
+  } else {
+    out.os = overall_survival(series, start_day, end_day, settings.death);
+  }
 
   if (!out.measurable) {
     // No target lesion: every scan is NE, so PFS has no evaluable assessment (censored at start,
@@ -148,6 +224,16 @@ PatientReadout read_patient(const TumourMapping& mapping, const ReadoutSettings&
     out.best_change_pct = recist.best_change_pct.value_or(kNaN);
     out.progression_day = recist.progression_day;
     out.response_day = recist.response_day;
+    for (std::size_t k = 0; k < recist.scans.size(); ++k)
+      if (recist.scans[k].overall == Response::kPD) {
+        const bool target = recist.scans[k].target == Response::kPD;
+        const bool fresh = scans[k].new_lesion;
+        out.progression_reason = target && fresh ? ProgressionReason::kTargetAndNewLesions
+                                 : target        ? ProgressionReason::kTargetLesions
+                                 : fresh         ? ProgressionReason::kNewLesions
+                                                 : ProgressionReason::kNonTarget;
+        break;
+      }
     // PFS: censored at the last evaluable scan (not the last scheduled one), engine/readout/death_rule.hpp.
     if (settings.criteria == Criteria::kIrecist) {
       const IrecistResult irecist = assess_irecist(baseline, scans, settings.irecist);

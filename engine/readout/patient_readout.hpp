@@ -14,8 +14,10 @@
 #include "engine/readout/death_rule.hpp"
 #include "engine/readout/hyperprogression.hpp"
 #include "engine/readout/irecist.hpp"
+#include "engine/readout/new_lesions.hpp"
 #include "engine/readout/recist.hpp"
 #include "engine/readout/sitc.hpp"
+#include "engine/readout/tgi_os.hpp"
 #include "engine/readout/tps_assay.hpp"
 
 namespace icbsim::readout {
@@ -51,6 +53,8 @@ struct TumourMapping {
   /// A new lesion appears at the first scan whose tumour volume exceeds this multiple of the
   /// baseline volume (none when unset).
   std::optional<double> new_lesion_volume_fold;
+  /// New lesions from the model's new-lesion hazard (tumour.new_lesions; none when unset).
+  std::optional<NewLesionProcess> new_lesions;
 };
 
 struct ReadoutSettings {
@@ -59,6 +63,8 @@ struct ReadoutSettings {
   IrecistOptions irecist;
   std::optional<HyperprogressionDefinition> hyperprogression;
   DeathRule death;
+  /// Overall survival from the TGI-OS model (readout.survival); none: the lethal-SLD rule `death`.
+  std::optional<TgiOsModel> survival;
   MeasurementModel measurement;
   /// Perioperative setting: day of resection after neoadjuvant therapy (none: advanced setting).
   std::optional<double> surgery_day;
@@ -74,6 +80,27 @@ struct TreatmentExposure {
   std::optional<double> new_therapy_day = std::nullopt;
 };
 
+/// Why the first RECIST 1.1 progression was called.
+enum class ProgressionReason { kNone, kTargetLesions, kNewLesions, kTargetAndNewLesions, kNonTarget };
+inline constexpr EnumTable<ProgressionReason, 5> kProgressionReasonNames{{{
+    {ProgressionReason::kNone, "none"},
+    {ProgressionReason::kTargetLesions, "target_lesions"},
+    {ProgressionReason::kNewLesions, "new_lesions"},
+    {ProgressionReason::kTargetAndNewLesions, "target_and_new_lesions"},
+    {ProgressionReason::kNonTarget, "non_target"},
+}}};
+
+/// What one patient brings to its readout besides the tumour size: the model's new-lesion hazard
+/// sampled at the readout's times [1/day] with the patient's unit-exponential draws
+/// (draw_new_lesion_thresholds), and for the TGI-OS survival model the patient's standard-normal
+/// survival draw and prognostic shift of log survival time.
+struct PatientInputs {
+  std::span<const double> new_lesion_hazard;
+  std::span<const double> new_lesion_thresholds;
+  SurvivalDraw survival;
+  double prognostic_log_shift = 0.0;
+};
+
 /// Per-scan record and per-patient outcomes.
 struct PatientReadout {
   bool measurable = false;          ///< at least one target lesion at baseline
@@ -82,6 +109,11 @@ struct PatientReadout {
   std::vector<Response> recist;     ///< RECIST 1.1 overall response per scan (baseline: NE)
   std::vector<IrecistResponse> irecist;  ///< per scan, when criteria is iRECIST
   std::vector<bool> new_lesion;     ///< per scan
+  std::vector<double> new_lesion_days;  ///< appearance of each new lesion from the hazard [day]
+  ProgressionReason progression_reason = ProgressionReason::kNone;  ///< of the first RECIST 1.1 PD
+  /// TGI-OS only: the Stein fit of the tumour burden at the assessments (NaN otherwise).
+  double tgi_kg_per_week = std::numeric_limits<double>::quiet_NaN();
+  double tgi_ttg_weeks = std::numeric_limits<double>::quiet_NaN();
   Response best_response = Response::kNE;
   IrecistResponse best_irecist = IrecistResponse::kNE;
   double best_change_pct = 0.0;     ///< NaN when no evaluable scan
@@ -114,9 +146,13 @@ double tumour_diameter_mm(const TumourMapping& mapping, double size_value);
 /// and the follow-up); `scan_times` the scans, baseline first, each also in `times`;
 /// `pre_baseline_time` an optional pre-treatment scan for tumour growth rates; `start_day` the
 /// treatment start; `end_day` the end of follow-up. Measurement errors are drawn from `rng`.
+/// `inputs` (required with a new-lesion process or the TGI-OS survival model) gives the hazard series
+/// and the patient's draws: new lesions appear after the baseline scan, count in the RECIST/iRECIST
+/// calls and add their diameters to the tumour burden that survival reads.
 PatientReadout read_patient(const TumourMapping& mapping, const ReadoutSettings& settings,
                             std::span<const double> times, std::span<const double> sizes,
                             std::span<const double> scan_times, std::optional<double> pre_baseline_time,
-                            const TreatmentExposure& exposure, double start_day, double end_day, RandomEngine& rng);
+                            const TreatmentExposure& exposure, double start_day, double end_day, RandomEngine& rng,
+                            const PatientInputs* inputs = nullptr);
 
 }  // namespace icbsim::readout

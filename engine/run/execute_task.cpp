@@ -34,8 +34,24 @@ void simulate_and_read(const Scenario& scenario, const Plan& plan, std::size_t i
                            ? scans.front()
                            : *std::min_element(exposure.dose_times.begin(), exposure.dose_times.end());
   RandomEngine rng = random_stream(scenario.seed, plan.stream_id(id), StreamPurpose::kMeasurement);
+  // The patient's own draws, shared by its arms (arms differ by their hazards and tumours only).
+  readout::PatientInputs inputs;
+  std::vector<double> thresholds;
+  const std::size_t patient = plan.patient_and_arm(id).first;
+  if (r.tumour.new_lesions) {
+    RandomEngine draws = random_stream(scenario.seed, patient, StreamPurpose::kNewLesions);
+    thresholds = readout::draw_new_lesion_thresholds(draws);
+    inputs.new_lesion_hazard =
+        std::span<const double>(result.output.samples.data() + r.tumour.new_lesions->hazard_row * n, n);
+    inputs.new_lesion_thresholds = thresholds;
+  }
+  if (const auto& os = r.settings.survival) {
+    RandomEngine draw = random_stream(scenario.seed, patient, StreamPurpose::kSurvival);
+    inputs.survival = readout::draw_survival(draw);
+    inputs.prognostic_log_shift = os->prognostic_shift(input.parameters);
+  }
   result.readout = readout::read_patient(r.tumour, r.settings, input.sample_times, sizes, scans,
-                                         plan.pre_baseline_scan(), exposure, start, input.t_end, rng);
+                                         plan.pre_baseline_scan(), exposure, start, input.t_end, rng, &inputs);
   if (const auto& assay = r.settings.tps) {  // the baseline biopsy: one per patient, shared by its arms
     const auto at = std::lower_bound(input.sample_times.begin(), input.sample_times.end(), scans.front());
     const double true_tps =

@@ -31,6 +31,7 @@ cohort::TaskSummary summarise(const TaskRecord& r, const std::optional<Stratific
     s.best = r.readout->best_response;
     s.sitc = r.readout->sitc;
     s.hyperprogression = r.readout->hyperprogression;
+    s.progression_reason = r.readout->progression_reason;
     s.pfs_days = static_cast<float>(r.readout->pfs.time);
     s.pfs_event = r.readout->pfs.event;
     s.os_days = static_cast<float>(r.readout->os.time);

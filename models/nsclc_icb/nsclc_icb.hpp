@@ -1,7 +1,7 @@
 // nsclc_icb: the project's NSCLC checkpoint model. Two tumour clones, lymph-node priming, effector
 // and exhausted CD8 T cells, Tregs, MDSCs, M1/M2 macrophages, IFN-γ-induced PD-L1/MHC-I, TGF-β
-// exclusion, host factors, and seven drug slots (anti-PD-1, anti-PD-L1, anti-CTLA-4, two cytotoxics,
-// a vaccine, an ADC). Equations and sources: docs/models/nsclc_icb.md.
+// exclusion, host factors, seven drug slots (anti-PD-1, anti-PD-L1, anti-CTLA-4, two cytotoxics,
+// a vaccine, an ADC) and the new-lesion hazard. Equations and sources: docs/models/nsclc_icb.md.
 #pragma once
 
 #include <array>
@@ -14,8 +14,11 @@
 #include "engine/core/parameter_spec.hpp"
 #include "engine/core/variable_spec.hpp"
 #include "models/nsclc_icb/checkpoint.hpp"
+#include "models/nsclc_icb/dissemination.hpp"
 #include "models/nsclc_icb/drug_slots.hpp"
+#include "models/nsclc_icb/fc_hyperprogression.hpp"
 #include "models/nsclc_icb/priming.hpp"
+#include "models/nsclc_icb/prognosis.hpp"
 #include "models/nsclc_icb/slot_defaults.hpp"
 #include "models/nsclc_icb/spec_tools.hpp"
 #include "models/nsclc_icb/suppression.hpp"
@@ -44,18 +47,28 @@ class NsclcIcb {
       "models.md §6), Lai & Friedman 2017 (PLoS One 12:e0178479) and Kuznetsov 1994";
 
   /// Parameter blocks in declaration order.
-  static constexpr std::array<std::size_t, 12> kParameterBlocks{
-      nsclc::TumourBlock::kParameters.size(), nsclc::CheckpointBlock::kParameters.size(),
-      nsclc::PrimingBlock::kParameters.size(), nsclc::TCellBlock::kParameters.size(),
-      nsclc::SuppressionBlock::kParameters.size(), Pd1::kParameters.size(), Pdl1::kParameters.size(),
-      Ctla4::kParameters.size(), Cyto1::kParameters.size(), Cyto2::kParameters.size(), Vaccine::kParameters.size(),
-      Adc::kParameters.size()};
+  static constexpr std::array<std::size_t, 15> kParameterBlocks{nsclc::TumourBlock::kParameters.size(),
+                                                                nsclc::CheckpointBlock::kParameters.size(),
+                                                                nsclc::PrimingBlock::kParameters.size(),
+                                                                nsclc::TCellBlock::kParameters.size(),
+                                                                nsclc::SuppressionBlock::kParameters.size(),
+                                                                Pd1::kParameters.size(),
+                                                                Pdl1::kParameters.size(),
+                                                                Ctla4::kParameters.size(),
+                                                                Cyto1::kParameters.size(),
+                                                                Cyto2::kParameters.size(),
+                                                                Vaccine::kParameters.size(),
+                                                                Adc::kParameters.size(),
+                                                                nsclc::DisseminationBlock::kParameters.size(),
+                                                                nsclc::PrognosisBlock::kParameters.size(),
+                                                                nsclc::FcHyperprogressionBlock::kParameters.size()};
 
-  static constexpr auto kParameters =
-      nsclc::concat(nsclc::TumourBlock::kParameters, nsclc::CheckpointBlock::kParameters,
-                    nsclc::PrimingBlock::kParameters, nsclc::TCellBlock::kParameters,
-                    nsclc::SuppressionBlock::kParameters, Pd1::kParameters, Pdl1::kParameters, Ctla4::kParameters,
-                    Cyto1::kParameters, Cyto2::kParameters, Vaccine::kParameters, Adc::kParameters);
+  static constexpr auto kParameters = nsclc::concat(
+      nsclc::TumourBlock::kParameters, nsclc::CheckpointBlock::kParameters, nsclc::PrimingBlock::kParameters,
+      nsclc::TCellBlock::kParameters, nsclc::SuppressionBlock::kParameters, Pd1::kParameters, Pdl1::kParameters,
+      Ctla4::kParameters, Cyto1::kParameters, Cyto2::kParameters, Vaccine::kParameters, Adc::kParameters,
+      nsclc::DisseminationBlock::kParameters, nsclc::PrognosisBlock::kParameters,
+      nsclc::FcHyperprogressionBlock::kParameters);
 
   static constexpr auto kVariables =
       nsclc::concat(nsclc::TumourBlock::kVariables, nsclc::CheckpointBlock::kVariables, nsclc::PrimingBlock::kVariables,
@@ -63,7 +76,7 @@ class NsclcIcb {
                     Pdl1::kVariables, Ctla4::kVariables, Cyto1::kVariables, Cyto2::kVariables, Vaccine::kVariables,
                     Adc::kVariables);
 
-  static constexpr std::array<VariableSpec, 30> kObservables{{
+  static constexpr std::array<VariableSpec, 32> kObservables{{
       {"tumour_diameter", "mm", 0, false, "spherical-equivalent diameter of the lesion volume, 10·(6V/π)^(1/3)"},
       {"tumour_volume", "mL", 0, false, "lesion volume, (viable + dying tumour cells) / cell_density"},
       {"tumour_cells_total", "cells", 0, false, "viable tumour cells, antigenic + escape"},
@@ -95,6 +108,10 @@ class NsclcIcb {
       {"antigen_flux", "cells/day", 0, false, "dying tumour cells per day weighted by immunogenicity (drives DCs)"},
       {"pdl1_tps", "%", 0, false,
        "true PD-L1 tumour proportion score: share of tumour cells above the staining threshold"},
+      {"fc_hpd_drive", "1/day", 0, false,
+       "extra tumour proliferation from Fc-engaged macrophages (antibody-dependent hyperprogression; 0 without drug)"},
+      {"new_lesion_hazard", "1/day", 0, false,
+       "hazard of a newly detectable lesion: rate·(N/N_ref)^α/(1 + cd8_blood/half) (readout tumour.new_lesions)"},
   }};
 
   // State indices (compile-time, by name).
@@ -132,7 +149,9 @@ class NsclcIcb {
         cyto1_(block(p, 8)),
         cyto2_(block(p, 9)),
         vaccine_(block(p, 10)),
-        adc_(block(p, 11)) {}
+        adc_(block(p, 11)),
+        dissemination_(block(p, 12)),
+        hpd_(block(p, 14)) {}
 
   /// Every rate of the model at state x and time t [day] (shared by rhs and observe).
   template <class Real>
@@ -140,7 +159,7 @@ class NsclcIcb {
     Real n_total, n_reg, per_litre, volume_ml, ro_pd1, ro_pdl1, ro_ctla4, pdl1, mhc, h_pd1, checkpoint_free, tgfb,
         h_tgfb, m2_factor, function, engagement, kill_visible, kill_escape, recognisable, ifng, ifng_fraction,
         chemo_tumour, chemo_lymph, adc_kill, m1_kill, antigen_flux, vaccine, naive_cells, priming, infiltration,
-        stimulation;
+        stimulation, fc_drive;
   };
 
   template <class Real>
@@ -190,6 +209,7 @@ class NsclcIcb {
     k.priming = priming_.priming<Real>(k.naive_cells, x[kDc], k.ro_ctla4, k.vaccine);
     k.infiltration = t_cells_.infiltration_per_cell<Real>(signal, k.h_tgfb);
     k.stimulation = t_cells_.stimulation<Real>(k.recognisable, effectors);
+    k.fc_drive = hpd_.drive<Real>(k.ro_pd1, k.ro_pdl1, x[kM2] / k.n_reg);
     (void)t;
     return k;
   }
@@ -205,7 +225,7 @@ class NsclcIcb {
     const Real& m1 = x[kM1];
     const Real& m2 = x[kM2];
 
-    const Real growth = tumour_.growth<Real>(k.n_total, x[kSignal]);
+    const Real growth = tumour_.growth<Real>(k.n_total, x[kSignal]) + k.fc_drive;
     const Real other_loss = tumour_.death + k.chemo_tumour + k.adc_kill + k.m1_kill;
     const Real loss_visible = (other_loss + k.kill_visible + tumour_.nk_kill * (1.0 - tumour_.visible_mhc)) * visible;
     const Real loss_escape = (other_loss + k.kill_escape + tumour_.nk_kill * (1.0 - tumour_.escape_mhc)) * escape;
@@ -278,6 +298,8 @@ class NsclcIcb {
         k.naive_cells,
         k.antigen_flux,
         checkpoint_.tps_pct(k.pdl1),
+        k.fc_drive,
+        dissemination_.hazard(k.n_total, x[kBlood]),
     };
     for (std::size_t i = 0; i < kObservables.size(); ++i) out[i] = values[i];
   }
@@ -306,6 +328,8 @@ class NsclcIcb {
   Cyto2 cyto2_;
   Vaccine vaccine_;
   Adc adc_;
+  nsclc::DisseminationBlock::Values dissemination_;
+  nsclc::FcHyperprogressionBlock::Values hpd_;
 };
 
 }  // namespace icbsim::models

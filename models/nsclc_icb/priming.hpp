@@ -33,7 +33,8 @@ struct PrimingBlock {
        "(resistance.md; models.md §9 ↓ n_clones_tum)"},
       {"microbiome_priming", "", 1.0, 0, 10, "gut-microbiome support of systemic priming, relative",
        "reference value 1 = eubiotic host (definition); antibiotic dysbiosis lowers it (Routy 2018, resistance.md)"},
-      {"dc_activation", "cells/day", 2e5, 0, 1e9, "maximal maturation of antigen-loaded DCs arriving in the draining LN",
+      {"dc_activation", "cells/day", 2e5, 0, 1e9,
+       "maximal maturation of antigen-loaded DCs arriving in the draining LN",
        "assumed: at most ~1e6 mature tumour-antigen DCs in the draining nodes (QSP-IO 21 lung nodes of 1.37 mL in "
        "total, models.md §6); only the ratio to dc_half enters priming"},
       {"dc_function", "", 1.0, 0, 10, "dendritic-cell recruitment/function, relative",
@@ -45,12 +46,16 @@ struct PrimingBlock {
        "antigen release at clinical sizes (immune pressure then scales with the tumour, without a size threshold) "
        "and saturates only for very large tumours"},
       {"antigen_half", "cells/day", 1e9, 1e-6, 1e15, "tumour-cell death flux for half-maximal DC maturation",
-       "assumed: ~80x the dying-cell flux of the untreated 3.7-cm default tumour (~1.2e7 cells/day), for the same reason"},
+       "assumed: ~80x the dying-cell flux of the untreated 3.7-cm default tumour (~1.2e7 cells/day), for the same "
+       "reason"},
       {"priming_gain_ctla4", "", 2.0, 0, 100, "relative increase of priming at full CTLA-4 occupancy",
        "assumed: CTLA-4 blockade frees CD80/CD86 for CD28 costimulation (QSP-IO H_CD28 raises divisions, "
        "models.md §6); at most a tripling of priming; sweep it"},
-      {"icd_cytotoxic", "", 1.0, 0, 100, "immunogenicity of chemotherapy-killed cells relative to immune-killed cells",
-       "assumed: platinum/antifolate death releases antigen like immune killing (immunogenic cell death)"},
+      {"icd_cytotoxic", "", 0.3, 0, 1, "immunogenicity of chemotherapy-killed cells relative to immune-killed cells",
+       "bounded by 1: a cytotoxic death primes no more than an immune kill. Platinum death is poorly immunogenic "
+       "(cisplatin-killed cells failed to vaccinate mice, oxaliplatin-killed cells did: Tesniere 2010); pemetrexed "
+       "raised T-cell activation and tumour control with PD-L1 blockade in mice (Lu 2020); assumed 0.3 for the "
+       "doublets and docetaxel alike, so chemotherapy response does not follow the tumour's immune state"},
   }};
 
   static constexpr std::array<VariableSpec, 3> kVariables{{

@@ -22,10 +22,10 @@ struct Pd1Slot {
   static constexpr std::string_view kLabel = "anti-PD-1 slot";
   // cl0 vc q2 v2 q3 v3 emax t50 hill vmax km t_first_dose | kd mw partition
   static constexpr std::array<double, 15> kDefaults{
-      0.238380966, 3.325757269, 0.7523337356, 3.880050147, 0, 0, 0, 1, 1, 0, 1, 0, 4, 149000, 0.114};
+      0.238380966, 3.325757269, 0.7523337356, 3.880050147, 0, 0, 0, 1, 1, 0, 1, 0, 0.029, 149000, 0.114};
   static constexpr std::string_view source(std::string_view) {
-    return "default: pembrolizumab typical values (pk.md §3.2, Ahamadi 2017 at 70 kg, NSCLC; configs/drugs), "
-           "replaced from the drug catalogue when a drug is given";
+    return "default: pembrolizumab typical values (Ahamadi 2017 at 70 kg, NSCLC; KD 29 pM, Fessas 2017; "
+           "configs/drugs), replaced from the drug catalogue when a drug is given";
   }
 };
 
@@ -56,19 +56,20 @@ struct Cyto1Slot {
   static constexpr std::string_view kPrefix = "cyto1";
   static constexpr std::string_view kLabel = "cytotoxic slot 1 (platinum)";
   // cl0 vc q2 v2 q3 v3 emax t50 hill vmax km t_first_dose | tumour_kmax tumour_sens lymph_kmax lymph_sens
-  static constexpr std::array<double, 16> kDefaults{124.578, 15.5, 83.04, 9.86, 0, 0, 0, 1, 1, 0, 1, 0,
-                                                    0.9,     1.8328, 0.0486, 1.8328};
+  static constexpr std::array<double, 16> kDefaults{124.578, 15.5, 83.04, 9.86, 0, 0,         0,      1,
+                                                    1,       0,    1,     0,    9, 0.0186706, 0.0486, 0.0186706};
   static constexpr std::string_view source(std::string_view) {
     return "default: carboplatin typical values (pk.md §3.4, Zandvliet 2008, CLcr 80.9 mL/min; exposure kill of "
-           "configs/drugs/carboplatin.yaml, de Pillis 2009 form), replaced from the drug catalogue when a drug is given";
+           "configs/drugs/carboplatin.yaml: NCI-60 GI50, de Pillis 2009 form), replaced from the drug catalogue when a "
+           "drug is given";
   }
 };
 
 struct Cyto2Slot {
   static constexpr std::string_view kPrefix = "cyto2";
   static constexpr std::string_view kLabel = "cytotoxic slot 2 (doublet partner)";
-  static constexpr std::array<double, 16> kDefaults{124.1195383, 18.94, 2.4, 5.12, 0, 0, 0, 1, 1, 0, 1, 0,
-                                                    0.9,         1.8328, 0.0486, 1.8328};
+  static constexpr std::array<double, 16> kDefaults{124.1195383, 18.94, 2.4, 5.12, 0, 0,         0,      1,
+                                                    1,           0,     1,   0,    9, 0.0308138, 0.0486, 0.0308138};
   static constexpr std::string_view source(std::string_view) {
     return "default: pemetrexed typical values (pk.md §1.10, label CL with the Cao 2022 CrCL exponent; exposure kill "
            "of configs/drugs/pemetrexed.yaml), replaced from the drug catalogue when a drug is given";

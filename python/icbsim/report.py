@@ -87,7 +87,13 @@ def parse_report(text, arms):
             arm, mechanism = _split_arm(row.pop("rest"), arms)
             attributions.append({"arm": arm, "mechanism": mechanism, "carriers": int(row.pop("carriers")),
                                  **{k: _number(v) for k, v in row.items()}})
-    return TrialReport(text, time_unit, pd.DataFrame(groups), pd.DataFrame(comparisons), pd.DataFrame(attributions))
+    # Columns named even when a section is empty (a one-arm trial has no comparisons).
+    group_columns = ["arm", "group"] + [k for k in _GROUP_ROW.groupindex if k != "rest"]
+    attribution_columns = ["arm", "mechanism", "carriers"] + [
+        k for k in _ATTRIBUTION_ROW.groupindex if k not in ("rest", "carriers")]
+    return TrialReport(text, time_unit, pd.DataFrame(groups, columns=group_columns),
+                       pd.DataFrame(comparisons, columns=list(_COMPARISON_ROW.groupindex)),
+                       pd.DataFrame(attributions, columns=attribution_columns))
 
 
 def trial_report(path):

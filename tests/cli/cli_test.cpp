@@ -206,9 +206,10 @@ TEST_CASE("a killed run resumed gives the datasets of an uninterrupted run", "[c
   CHECK(icbsim::testing::datasets(out) == icbsim::testing::datasets(dir / "whole.h5"));
 }
 
-TEST_CASE("every shipped scenario in configs/scenarios validates and runs", "[cli][smoke]") {
+TEST_CASE("every shipped scenario in configs/scenarios and configs/trials validates and runs", "[cli][smoke]") {
   const fs::path dir = fresh_folder("shipped");
-  for (const auto& entry : fs::directory_iterator(fs::path(ICBSIM_SOURCE_DIR) / "configs/scenarios")) {
+  const std::string folder = GENERATE(as<std::string>{}, "configs/scenarios", "configs/trials");
+  for (const auto& entry : fs::directory_iterator(fs::path(ICBSIM_SOURCE_DIR) / folder)) {
     if (entry.path().extension() != ".yaml") continue;
     INFO(entry.path());
     const auto v = run_icbsim("validate " + entry.path().string());

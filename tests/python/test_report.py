@@ -23,3 +23,15 @@ def test_python_estimates_equal_the_engine_report_on_a_small_cohort(cohort_file)
     assert len(pairs) > 20
     mismatches = [p for p in pairs if p[1] != p[2]]
     assert not mismatches, mismatches
+
+
+def test_a_one_arm_report_has_named_empty_sections():
+    # One arm: no hazard ratios and no mechanisms, yet every table has its columns, so a filter by
+    # arm works on any report.
+    text = ("trial report (months for survival; 95% intervals: Wilson for rates, Brookmeyer-Crowley for medians)\n"
+            "  arm                    group                             n    CR    PR    SD    PD    NE  ORR %\n")
+    report = icbsim.report.parse_report(text, ["untreated"])
+    assert report.comparisons[report.comparisons.arm == "untreated"].empty
+    assert "hr" not in report.comparisons.columns and "pfs_hr" in report.comparisons.columns
+    assert report.attributions[report.attributions.arm == "untreated"].empty
+    assert list(report.groups.columns[:3]) == ["arm", "group", "n"]

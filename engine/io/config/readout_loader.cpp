@@ -5,6 +5,7 @@
 
 #include "engine/core/spelling.hpp"
 #include "engine/core/units.hpp"
+#include "engine/io/config/survival_section.hpp"
 #include "engine/io/config/tps_section.hpp"
 
 namespace icbsim {
@@ -13,8 +14,9 @@ namespace {
 using readout::SizeKind;
 
 /// Index of a state variable or observable among all output rows, with its unit.
-std::pair<std::size_t, std::string_view> output_row(const ConfigNode& node, const ModelInfo& model) {
-  const std::string& name = node.text("tumour.size");
+std::pair<std::size_t, std::string_view> output_row(const ConfigNode& node, const ModelInfo& model,
+                                                    const char* what = "tumour.size") {
+  const std::string& name = node.text(what);
   std::vector<std::string_view> names;
   for (std::size_t i = 0; i < model.variables.size(); ++i) {
     if (model.variables[i].name == name) return {i, model.variables[i].unit};
@@ -41,7 +43,8 @@ std::pair<SizeKind, double> size_kind(const ConfigNode& node, std::string_view u
 }
 
 readout::TumourMapping read_tumour(const ConfigNode& node, const ModelInfo& model) {
-  node.check_keys({"size", "cells_per_ml", "lesions", "measurement_cv", "new_lesion_volume_fold"}, "tumour");
+  node.check_keys({"size", "cells_per_ml", "lesions", "measurement_cv", "new_lesion_volume_fold", "new_lesions"},
+                  "tumour");
   readout::TumourMapping m;
   const ConfigNode& size = node.at("size");
   const auto [row, unit] = output_row(size, model);
@@ -83,6 +86,21 @@ readout::TumourMapping read_tumour(const ConfigNode& node, const ModelInfo& mode
     m.new_lesion_volume_fold = n->as_number("tumour.new_lesion_volume_fold");
     if (!(*m.new_lesion_volume_fold > 1)) n->fail("tumour.new_lesion_volume_fold must be greater than 1");
   }
+  if (const ConfigNode* n = node.find("new_lesions")) {  // docs/readouts.md "New lesions"
+    n->check_keys({"hazard", "diameter_at_detection"}, "tumour.new_lesions");
+    readout::NewLesionProcess process;
+    const ConfigNode& hazard = n->at("hazard");
+    const auto [hazard_row, hazard_unit] = output_row(hazard, model, "tumour.new_lesions.hazard");
+    if (parse_unit(hazard_unit).dimension != parse_unit("1/day").dimension)
+      hazard.fail("tumour.new_lesions.hazard must be a rate (1/day); '" + hazard.text("tumour.new_lesions.hazard") +
+                  "' has unit '" + std::string(hazard_unit) + "'");
+    process.hazard_row = hazard_row;
+    if (const ConfigNode* d = n->find("diameter_at_detection")) {
+      process.diameter_at_detection_mm = d->as_quantity("mm", "tumour.new_lesions.diameter_at_detection");
+      if (!(process.diameter_at_detection_mm > 0)) d->fail("tumour.new_lesions.diameter_at_detection must be positive");
+    }
+    m.new_lesions = process;
+  }
   return m;
 }
 
@@ -115,7 +133,7 @@ readout::ScanSchedule read_scans(const ConfigNode& node, const TimeSpan& time) {
 
 readout::ReadoutSettings read_settings(const ConfigNode& node) {
   node.check_keys({"criteria", "confirm_response", "confirmation_interval", "min_sd_duration", "hyperprogression",
-                   "lethal_sld", "surgery", "tps"},
+                   "lethal_sld", "surgery", "tps", "survival"},
                   "readout");
   readout::ReadoutSettings r;
   if (const ConfigNode* n = node.find("criteria")) r.criteria = n->as_enum(readout::kCriteriaNames, "readout.criteria");
@@ -153,6 +171,8 @@ std::optional<ReadoutPlan> read_readout_plan(const ConfigNode& root, const Model
   plan.scans = read_scans(*scans, time);
   if (settings) plan.settings = read_settings(*settings);
   if (const ConfigNode* n = settings ? settings->find("tps") : nullptr) plan.settings.tps = read_tps_section(*n, model);
+  if (const ConfigNode* n = settings ? settings->find("survival") : nullptr)
+    plan.settings.survival = read_survival_section(*n, model);
   if (plan.settings.surgery_day &&
       (*plan.settings.surgery_day <= plan.scans.baseline || *plan.settings.surgery_day > time.end))
     root.at("readout").at("surgery").fail("readout.surgery must lie after the baseline scan and within the simulated time span");

@@ -4,6 +4,7 @@
 #include "engine/io/config/output_section.hpp"
 #include "engine/io/config/run_in_section.hpp"
 #include "engine/io/config/spatial_writer.hpp"
+#include "engine/io/config/survival_section.hpp"
 #include "engine/io/config/tps_section.hpp"
 
 #include <cmath>
@@ -40,6 +41,10 @@ void write_readout(const ReadoutPlan& plan, const ModelInfo& model, YAML::Emitte
   out << YAML::EndSeq;
   out << YAML::Key << "measurement_cv" << YAML::Value << exact(t.measurement_cv);
   if (t.new_lesion_volume_fold) out << YAML::Key << "new_lesion_volume_fold" << YAML::Value << exact(*t.new_lesion_volume_fold);
+  if (t.new_lesions)
+    out << YAML::Key << "new_lesions" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "hazard"
+        << YAML::Value << row_name(model, t.new_lesions->hazard_row) << YAML::Key << "diameter_at_detection"
+        << YAML::Value << with_unit(t.new_lesions->diameter_at_detection_mm, "mm") << YAML::EndMap;
   out << YAML::EndMap;
 
   const auto& sc = plan.scans;
@@ -63,6 +68,7 @@ void write_readout(const ReadoutPlan& plan, const ModelInfo& model, YAML::Emitte
   out << YAML::Key << "lethal_sld" << YAML::Value << with_unit(r.death.lethal_sld_mm, "mm");
   if (r.surgery_day) out << YAML::Key << "surgery" << YAML::Value << with_unit(*r.surgery_day, "day");
   if (r.tps) write_tps_section(*r.tps, model, out);
+  if (r.survival) write_survival_section(r.survival, model, out);
   out << YAML::EndMap;
 }
 

@@ -16,7 +16,7 @@ h5::Id enum_type_of(const EnumTable<E, N>& table) {
   return h5::create_enum_type(members);
 }
 
-enum class Kind { kDouble, kBool, kResponse, kIrecist, kSitc, kPathological, kNeoadjuvant };
+enum class Kind { kDouble, kBool, kResponse, kIrecist, kSitc, kPathological, kNeoadjuvant, kProgressionReason };
 
 /// One per-task outcome: name, unit, meaning, and how to read it from a PatientReadout.
 struct OutcomeField {
@@ -30,7 +30,8 @@ struct OutcomeField {
 double opt(const std::optional<double>& v) { return v.value_or(kNaN); }
 
 constexpr OutcomeField kOutcomeFields[] = {
-    {"measurable", "1", Kind::kBool, "at least one target lesion at baseline", [](const auto& r) { return r.measurable ? 1.0 : 0.0; }},
+    {"measurable", "1", Kind::kBool, "at least one target lesion at baseline",
+     [](const auto& r) { return r.measurable ? 1.0 : 0.0; }},
     {"best_response", "1", Kind::kResponse, "RECIST 1.1 best overall response",
      [](const auto& r) { return static_cast<double>(r.best_response); }},
     {"best_change_pct", "%", Kind::kDouble, "most negative change of SLD from baseline before progression",
@@ -39,12 +40,15 @@ constexpr OutcomeField kOutcomeFields[] = {
      [](const auto& r) { return opt(r.response_day); }},
     {"progression_day", "day", Kind::kDouble, "first RECIST 1.1 progression; NaN when none",
      [](const auto& r) { return opt(r.progression_day); }},
-    {"pfs_days", "day", Kind::kDouble, "progression-free survival from treatment start", [](const auto& r) { return r.pfs.time; }},
+    {"pfs_days", "day", Kind::kDouble, "progression-free survival from treatment start",
+     [](const auto& r) { return r.pfs.time; }},
     {"pfs_event", "1", Kind::kBool, "PFS ended by progression or death (else censored)",
      [](const auto& r) { return r.pfs.event ? 1.0 : 0.0; }},
     {"os_days", "day", Kind::kDouble, "overall survival from treatment start", [](const auto& r) { return r.os.time; }},
-    {"os_event", "1", Kind::kBool, "OS ended by death (else censored)", [](const auto& r) { return r.os.event ? 1.0 : 0.0; }},
-    {"exposure_days", "day", Kind::kDouble, "time on therapy: first dose to the end of the last interval or progression",
+    {"os_event", "1", Kind::kBool, "OS ended by death (else censored)",
+     [](const auto& r) { return r.os.event ? 1.0 : 0.0; }},
+    {"exposure_days", "day", Kind::kDouble,
+     "time on therapy: first dose to the end of the last interval or progression",
      [](const auto& r) { return r.exposure_days; }},
     {"sitc_class", "1", Kind::kSitc, "SITC resistance class (Kluger et al. 2020)",
      [](const auto& r) { return static_cast<double>(r.sitc); }},
@@ -56,6 +60,9 @@ constexpr OutcomeField kOutcomeFields[] = {
      [](const auto& r) { return r.tgr_on; }},
     {"switch_day", "day", Kind::kDouble, "day of the move to the arm's second-line therapy; NaN when none",
      [](const auto& r) { return opt(r.switch_day); }},
+    {"progression_reason", "1", Kind::kProgressionReason,
+     "what the first RECIST 1.1 progression was called on: target_lesions, new_lesions, both, non_target; none",
+     [](const auto& r) { return static_cast<double>(r.progression_reason); }},
 };
 
 constexpr OutcomeField kIrecistOutcome = {"best_irecist", "1", Kind::kIrecist, "iRECIST best overall response",
@@ -64,6 +71,14 @@ constexpr OutcomeField kIrecistOutcome = {"best_irecist", "1", Kind::kIrecist, "
 constexpr OutcomeField kTpsOutcome = {"tps", "%", Kind::kDouble,
                                       "PD-L1 tumour proportion score measured at baseline (readout.tps)",
                                       [](const auto& r) { return r.tps_pct; }};
+
+constexpr OutcomeField kTgiOsOutcomes[] = {
+    {"tgi_kg", "1/week", Kind::kDouble,
+     "growth rate constant of the Stein fit to the tumour burden (readout.survival: tgi_os)",
+     [](const auto& r) { return r.tgi_kg_per_week; }},
+    {"tgi_ttg", "week", Kind::kDouble, "time to tumour growth of the Stein fit (readout.survival: tgi_os)",
+     [](const auto& r) { return r.tgi_ttg_weeks; }},
+};
 
 constexpr OutcomeField kPerioperativeOutcomes[] = {
     {"viable_tumour_pct", "%", Kind::kDouble, "viable tumour at surgery as a share of the tumour at baseline",
@@ -82,13 +97,15 @@ OutcomeColumns::OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::siz
     : n_scans_(scan_times.size()),
       irecist_(settings.criteria == readout::Criteria::kIrecist),
       perioperative_(settings.surgery_day.has_value()),
-      tps_(settings.tps.has_value()) {
+      tps_(settings.tps.has_value()),
+      tgi_os_(settings.survival.has_value()) {
   bool_type_ = h5::create_bool_type();
   response_type_ = enum_type_of(readout::kResponseNames);
   irecist_type_ = enum_type_of(readout::kIrecistResponseNames);
   sitc_type_ = enum_type_of(readout::kSitcClassNames);
   pathological_type_ = enum_type_of(readout::kPathologicalResponseNames);
   neoadjuvant_type_ = enum_type_of(readout::kNeoadjuvantClassNames);
+  progression_reason_type_ = enum_type_of(readout::kProgressionReasonNames);
   auto type_of = [&](Kind k) -> hid_t {
     switch (k) {
       case Kind::kDouble: return H5T_IEEE_F64LE;
@@ -98,6 +115,8 @@ OutcomeColumns::OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::siz
       case Kind::kSitc: return sitc_type_.get();
       case Kind::kPathological: return pathological_type_.get();
       case Kind::kNeoadjuvant: return neoadjuvant_type_.get();
+      case Kind::kProgressionReason:
+        return progression_reason_type_.get();
     }
     return H5T_IEEE_F64LE;
   };
@@ -116,6 +135,8 @@ OutcomeColumns::OutcomeColumns(hid_t outcomes_group, hid_t scans_group, std::siz
   if (perioperative_)
     for (const OutcomeField& f : kPerioperativeOutcomes) add_outcome(f);
   if (tps_) add_outcome(kTpsOutcome);
+  if (tgi_os_)
+    for (const OutcomeField& f : kTgiOsOutcomes) add_outcome(f);
 
   h5::write_doubles(scans_group, "time", scan_times);
   h5::Id time(h5::check(H5Dopen2(scans_group, "time", H5P_DEFAULT), "opening /scans/time"));
@@ -158,6 +179,8 @@ void OutcomeColumns::write(std::size_t task, const readout::PatientReadout* r) {
   if (perioperative_)
     for (const OutcomeField& f : kPerioperativeOutcomes) put(f);
   if (tps_) put(kTpsOutcome);
+  if (tgi_os_)
+    for (const OutcomeField& f : kTgiOsOutcomes) put(f);
 
   std::vector<double> sld(n_scans_, kNaN);
   std::vector<signed char> recist(n_scans_, static_cast<signed char>(readout::Response::kNE));
@@ -191,6 +214,7 @@ void OutcomeColumns::close() noexcept {
   sitc_type_.reset();
   pathological_type_.reset();
   neoadjuvant_type_.reset();
+  progression_reason_type_.reset();
 }
 
 }  // namespace icbsim

@@ -33,7 +33,9 @@ class OutcomeColumns {
   bool irecist_ = false;
   bool perioperative_ = false;
   bool tps_ = false;
-  h5::Id bool_type_, response_type_, irecist_type_, sitc_type_, pathological_type_, neoadjuvant_type_;
+  bool tgi_os_ = false;
+  h5::Id bool_type_, response_type_, irecist_type_, sitc_type_, pathological_type_, neoadjuvant_type_,
+      progression_reason_type_;
   std::vector<Dataset> outcome_sets_;
   std::vector<Dataset> scan_sets_;
 };

@@ -17,6 +17,8 @@ cohort::TrialReport trial_report_of(hid_t file, const Scenario& scenario) {
   const auto best = h5::read_enum_codes(file, "/outcomes/best_response");
   const auto sitc = h5::read_enum_codes(file, "/outcomes/sitc_class");
   const auto hyper = h5::read_enum_codes(file, "/outcomes/hyperprogression");
+  const std::string reason_path = "/outcomes/progression_reason";  // absent from files of older versions
+  const auto reason = h5::exists(file, reason_path) ? h5::read_enum_codes(file, reason_path) : std::vector<int>{};
   const auto pfs_event = h5::read_enum_codes(file, "/outcomes/pfs_event");
   const auto os_event = h5::read_enum_codes(file, "/outcomes/os_event");
   const auto pfs = h5::read_doubles(file, "/outcomes/pfs_days");
@@ -36,6 +38,7 @@ cohort::TrialReport trial_report_of(hid_t file, const Scenario& scenario) {
     t.best = static_cast<readout::Response>(best[i]);
     t.sitc = static_cast<readout::SitcClass>(sitc[i]);
     t.hyperprogression = hyper[i] != 0;
+    if (!reason.empty()) t.progression_reason = static_cast<readout::ProgressionReason>(reason[i]);
     t.pfs_days = static_cast<float>(pfs[i]);
     t.pfs_event = pfs_event[i] != 0;
     t.os_days = static_cast<float>(os[i]);

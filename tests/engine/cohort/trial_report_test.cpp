@@ -74,3 +74,30 @@ TEST_CASE("the report breaks every arm down by stratum", "[cohort][report]") {
   CHECK(r.groups[2].n == 3);
   CHECK(r.groups[2].orr.estimate == 0.0);
 }
+
+TEST_CASE("the report gives the share of progressions called on new lesions alone", "[cohort][report]") {
+  using icbsim::readout::ProgressionReason;
+  std::vector<TaskSummary> tasks;
+  // Arm 0: 8 progressions — 3 on new lesions alone, 1 on targets and new lesions, 4 on targets; 2 responders.
+  const ProgressionReason reasons[] = {ProgressionReason::kNewLesions,    ProgressionReason::kNewLesions,
+                                       ProgressionReason::kNewLesions,    ProgressionReason::kTargetAndNewLesions,
+                                       ProgressionReason::kTargetLesions, ProgressionReason::kTargetLesions,
+                                       ProgressionReason::kTargetLesions, ProgressionReason::kTargetLesions};
+  for (ProgressionReason reason : reasons) {
+    tasks.push_back(patient(0, Response::kPD, SitcClass::kPrimaryResistance, 40.0f, false));
+    tasks.back().progression_reason = reason;
+  }
+  for (int i = 0; i < 2; ++i) tasks.push_back(patient(0, Response::kPR, SitcClass::kOngoingBenefit, 300.0f, false));
+  const TrialReport r = make_trial_report(tasks, {"anti-PD-1"}, {});
+  const GroupStatistics& g = r.groups[0];
+  CHECK(g.progressions == 8);
+  CHECK(g.on_new_lesions_alone == 3);
+  CHECK(g.with_new_lesions == 4);
+  CHECK(r.text.find("new lesions alone      3 ( 37.5%)") != std::string::npos);
+  CHECK(r.text.find("with new lesions      4 ( 50.0%)") != std::string::npos);
+
+  // Without any progression involving new lesions the section is absent.
+  for (TaskSummary& t : tasks)
+    if (t.progression_reason != ProgressionReason::kNone) t.progression_reason = ProgressionReason::kTargetLesions;
+  CHECK(make_trial_report(tasks, {"anti-PD-1"}, {}).text.find("new lesions alone") == std::string::npos);
+}

@@ -152,3 +152,30 @@ TEST_CASE("loader: located errors for bad entries", "[pk][catalogue]") {
     CHECK_THROWS_WITH(read(yaml), Catch::Contains("derived from the patient record"));
   }
 }
+
+TEST_CASE("each cytotoxic kills half-maximally at its own in-vitro IC50 on the unbound drug",
+          "[pk][catalogue][chemotherapy]") {
+  // IC50 in mg/L (Hill 1994, Liebmann 1993 with MW 853.9, NCI-60 GI50 with MW 371.25, AACR 2005
+  // abstract 1380 with MW 427.4) and the unbound fraction in plasma (labels; the carboplatin PK is
+  // already of unbound drug): half the maximal kill at a total concentration IC50 / f_u.
+  struct Expected {
+    const char* drug;
+    double ic50;
+    double unbound;
+  };
+  const pk::DrugCatalogue catalogue = icbsim::load_drug_catalogue(kDrugFolder);
+  for (const Expected& e :
+       {Expected{"docetaxel", 0.000655, 0.06}, Expected{"paclitaxel", 4.33e-6 * 853.9, 0.065},
+        Expected{"carboplatin", 100e-3 * 371.25, 1.0}, Expected{"pemetrexed", 10e-3 * 427.4, 0.19}}) {
+    INFO(e.drug);
+    const auto& kill = catalogue.get(e.drug).exposure_kill;
+    REQUIRE(kill.has_value());
+    const double total = e.ic50 / e.unbound;
+    CHECK(kill->tumour_rate(total) == Approx(kill->tumour_kmax / 2).epsilon(1e-3));
+    CHECK(kill->lymphocyte_rate(total) == Approx(kill->lymphocyte_kmax / 2).epsilon(1e-3));
+  }
+  // The drugs differ: half-maximal total concentrations span more than three orders of magnitude.
+  const double docetaxel = catalogue.get("docetaxel").exposure_kill->tumour_sensitivity;
+  const double carboplatin = catalogue.get("carboplatin").exposure_kill->tumour_sensitivity;
+  CHECK(docetaxel / carboplatin > 1000.0);
+}

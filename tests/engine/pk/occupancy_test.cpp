@@ -19,14 +19,15 @@ TEST_CASE("occupancy C/(C + Kd)", "[pk][occupancy]") {
 }
 
 TEST_CASE("pembrolizumab trough occupancy in plasma and tumour", "[pk][occupancy]") {
-  // Kd 4 nM (QSP-IO NSCLC parameters, Wang 2023), MW 149 kDa, partition 0.114; Cmin,ss 25.81 mg/L
+  // KD 29 pM (Fessas 2017), MW 149 kDa, partition 0.114; Cmin,ss 25.81 mg/L
   // (Ahamadi 2017 model at 70 kg, 200 mg every 3 weeks: docs/pk.md validation table)
-  const pk::OccupancyModel pembro{149'000.0, 4.0, 0.114};
-  // plasma: 173.2215 nM / (173.2215 + 4) = 0.977429
-  CHECK(pembro.plasma(25.81) == Approx(0.9774294).epsilon(1e-6));
-  // tumour: 0.114 × 173.2215 = 19.74725 nM; 19.74725 / 23.74725 = 0.831559
-  CHECK(pembro.tumour(25.81) == Approx(0.8315594).epsilon(1e-6));
-  // inverse: the plasma level for 90% tumour occupancy, 9·Kd/partition in nM = 315.79 nM = 47.05 mg/L
-  CHECK(pembro.plasma_for_tumour_occupancy(0.9) == Approx(4.0 * 9 / 0.114 * 149'000.0 * 1e-6));
+  const pk::OccupancyModel pembro{149'000.0, 0.029, 0.114};
+  // plasma: 173.2215 nM / (173.2215 + 0.029) = 0.9998326
+  CHECK(pembro.plasma(25.81) == Approx(0.9998326).epsilon(1e-6));
+  // tumour: 0.114 × 173.2215 = 19.74725 nM; 19.74725 / 19.77625 = 0.9985336
+  CHECK(pembro.tumour(25.81) == Approx(0.9985336).epsilon(1e-6));
+  // inverse: the plasma level for 90% tumour occupancy, 9·Kd/partition in nM = 2.2895 nM = 0.3411 mg/L
+  CHECK(pembro.plasma_for_tumour_occupancy(0.9) == Approx(0.029 * 9 / 0.114 * 149'000.0 * 1e-6));
+  CHECK(pembro.plasma_for_tumour_occupancy(0.9) == Approx(0.3411316).epsilon(1e-6));
   CHECK(pembro.tumour(pembro.plasma_for_tumour_occupancy(0.9)) == Approx(0.9));
 }

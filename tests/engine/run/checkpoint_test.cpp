@@ -136,12 +136,13 @@ TEST_CASE("a checkpoint inside an infusion continues it exactly", "[run][checkpo
 
 TEST_CASE("a restarted cohort with stop rules equals the straight run byte for byte", "[run][checkpoint][cohort]") {
   // Four patients in two paired arms, one stopping at progression: a stop found after the
-  // checkpoint continues from it, one found before re-integrates the task from its start.
+  // checkpoint continues from it, one found before re-integrates the task from its start. Fast
+  // tumours (median growth 0.02/day), so that some progress on full PD-1 blockade, on day 42, 84 or 126.
   const icbsim::Scenario s = patient("seed: 11", R"(seed: 11
 population:
   size: 4
   distributions:
-    tumour_growth_rate: {distribution: lognormal, median: 0.0115 1/day, cv: 0.3}
+    tumour_growth_rate: {distribution: lognormal, median: 0.02 1/day, cv: 0.3}
     antigenicity: {distribution: lognormal, median: 1, cv: 0.8, max: 20}
   prevalence: {low_tmb: 0.5}
 arms:

@@ -58,7 +58,7 @@ TEST_CASE("pembrolizumab binds its resolved PK and doses into the central compar
   // Ahamadi 2017 at 70 kg, NSCLC: CL0 = 0.2384 L/day, Vc = 3.326 L (the covariate model of its Table 3).
   CHECK(parameter(s, task, "CL0") == Approx(0.2384).epsilon(5e-4));
   CHECK(parameter(s, task, "Vc") == Approx(3.326).epsilon(5e-4));
-  CHECK(parameter(s, task, "kd") == 4.0);   // anti-PD-1 Kd [nM] of the QSP-IO NSCLC parameters (Wang 2023)
+  CHECK(parameter(s, task, "kd") == 0.029);  // pembrolizumab KD [nM] (Fessas 2017)
   REQUIRE(task.doses.size() == 5);          // days 0, 21, 42, 63, 84 before day 100
   for (std::size_t i = 0; i < task.doses.size(); ++i) {
     CHECK(task.doses[i].time == 21.0 * static_cast<double>(i));

@@ -47,8 +47,9 @@ TEST_CASE("readout.tps reads, writes back and reads again", "[io][tps]") {
   const icbsim::Scenario s = icbsim::load_scenario_text(kCohort, "tps.yaml", registry());
   REQUIRE(s.readout->settings.tps);
   CHECK(s.readout->settings.tps->cells_scored == 200);
-  CHECK(s.readout->settings.tps->row ==
-        s.model->variables.size() + static_cast<std::size_t>(s.model->observables.size() - 1));
+  std::size_t tps_observable = 0;  // pdl1_tps among the observables
+  while (s.model->observables[tps_observable].name != "pdl1_tps") ++tps_observable;
+  CHECK(s.readout->settings.tps->row == s.model->variables.size() + tps_observable);
   REQUIRE(s.strata);
   CHECK(s.strata->by_tps);
   CHECK(s.strata->cuts == std::vector<double>{1.0, 50.0});
