@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "engine/core/errors.hpp"
+#include "engine/io/h5/checked_driver.hpp"
 
 namespace icbsim::h5 {
 
@@ -42,7 +43,8 @@ Id create_file(const std::string& path) {
 
 Id open_file_read(const std::string& path) {
   silence();
-  return Id(check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "opening file '" + path + "'"));
+  const Id access(check(checked_read_access(), "file access properties"));
+  return Id(check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, access.get()), "opening file '" + path + "'"));
 }
 
 Id create_group(hid_t parent, const std::string& name) {
