@@ -1,5 +1,5 @@
 // The checked read-only driver: every call is forwarded to HDF5's sec2 driver; reads of global heap
-// collections (HDF5 passes them as raw data) are refused when decoding them would never end.
+// collections (HDF5 passes them as raw data) are refused when HDF5 could not decode them safely.
 #include "engine/io/h5/checked_driver.hpp"
 
 #include <H5FDsec2.h>
@@ -10,7 +10,7 @@
 
 namespace icbsim::h5 {
 
-bool global_heap_advances(const unsigned char* bytes, std::size_t size, std::size_t length_size) {
+bool global_heap_decodable(const unsigned char* bytes, std::size_t size, std::size_t length_size) {
   // Layout (HDF5 file format, "Global Heap"): "GCOL", version, 3 reserved bytes, the collection
   // size; then objects of index (2 bytes), reference count (2), 4 reserved bytes, object size, data
   // padded to 8 bytes. Object 0 is the free space: its size already includes its header.
@@ -31,7 +31,7 @@ bool global_heap_advances(const unsigned char* bytes, std::size_t size, std::siz
     const std::uint64_t object = little_endian(at + 8, length_size);
     const std::uint64_t need = index > 0 ? header + (object + 7) / 8 * 8 : object;
     if (need == 0) return false;
-    if (need > collection - at) return true;  // HDF5 reports the overrun itself
+    if (need > collection - at) return false;  // HDF5 would copy the object from past the end
     at += need;
   }
   return true;
@@ -90,7 +90,8 @@ herr_t read(H5FD_t* f, H5FD_mem_t type, hid_t dxpl, haddr_t addr, std::size_t si
   // The superblock names the size of lengths: byte 14 in versions 0 and 1, byte 10 in 2 and 3.
   if (type == H5FD_MEM_SUPER && size >= 16 && std::memcmp(bytes, "\x89HDF\r\n\x1a\n", 8) == 0)
     of(f)->length_size = bytes[8] < 2 ? bytes[14] : bytes[10];
-  if (type == H5FD_MEM_DRAW && !global_heap_advances(bytes, size, of(f)->length_size)) return -1;
+  if ((type == H5FD_MEM_DRAW || type == H5FD_MEM_GHEAP) && !global_heap_decodable(bytes, size, of(f)->length_size))
+    return -1;
   return 0;
 }
 

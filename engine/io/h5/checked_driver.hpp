@@ -1,6 +1,6 @@
 // A read-only HDF5 file driver (POSIX reads, like HDF5's sec2) that checks each global heap
-// collection (where variable-length strings live) before HDF5 decodes it: HDF5 loops forever on a
-// collection whose free-space entry has size 0, so a damaged file would hang its reader.
+// collection (where variable-length strings live) before HDF5 decodes it: HDF5 1.10 loops forever
+// on a free-space entry of size 0 and copies past the collection for an object that overruns it.
 #pragma once
 
 #include <hdf5.h>
@@ -13,8 +13,8 @@ namespace icbsim::h5 {
 hid_t checked_read_access();
 
 /// Whether the bytes of a global heap collection (as read from the file, starting with "GCOL";
-/// possibly only its first part) can be decoded without HDF5 looping forever: every object
-/// advances. `length_size` is the file's size of lengths (superblock), 8 by default.
-bool global_heap_advances(const unsigned char* bytes, std::size_t size, std::size_t length_size = 8);
+/// possibly only its first part) can be decoded safely: every object advances and ends inside the
+/// collection. `length_size` is the file's size of lengths (superblock), 8 by default.
+bool global_heap_decodable(const unsigned char* bytes, std::size_t size, std::size_t length_size = 8);
 
 }  // namespace icbsim::h5

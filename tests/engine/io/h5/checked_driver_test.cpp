@@ -1,5 +1,6 @@
 // engine/io/h5/checked_driver: files read through it give what sec2 gives, and a global heap
-// collection HDF5 would decode forever (found by fuzz/result_reader_fuzzer.cpp) is an IoError.
+// collection HDF5 would decode forever or past its end (found by fuzz/result_reader_fuzzer.cpp) is
+// an IoError.
 #include "engine/io/h5/checked_driver.hpp"
 
 #include <catch2/catch.hpp>
@@ -38,20 +39,23 @@ std::string collection(std::uint64_t free_size) {
   put(c, 48, free_size, 8);
   return c;
 }
-bool advances(const std::string& c) {
-  return icbsim::h5::global_heap_advances(reinterpret_cast<const unsigned char*>(c.data()), c.size());
+bool decodable(const std::string& c) {
+  return icbsim::h5::global_heap_decodable(reinterpret_cast<const unsigned char*>(c.data()), c.size());
 }
 }  // namespace
 
-TEST_CASE("a global heap collection is decodable only when every object advances", "[io][h5][damaged]") {
-  CHECK(advances(collection(4096 - 40)));
-  CHECK_FALSE(advances(collection(0)));  // HDF5 would stay on this entry forever
-  CHECK(advances(std::string("not a collection")));
+TEST_CASE("a global heap collection is decodable only when every object advances and fits", "[io][h5][damaged]") {
+  CHECK(decodable(collection(4096 - 40)));
+  CHECK_FALSE(decodable(collection(0)));  // HDF5 would stay on this entry forever
+  CHECK(decodable(std::string("not a collection")));
+  std::string overrun = collection(4096 - 40);
+  put(overrun, 24, 5000, 8);  // object 1 would reach past the collection's 4096 bytes
+  CHECK_FALSE(decodable(overrun));
   // Read only in part (HDF5 first reads 4096 bytes of a larger collection): judged when whole.
   std::string large = collection(0);
   put(large, 8, 8192, 8);
-  CHECK_FALSE(advances(large));
-  CHECK(icbsim::h5::global_heap_advances(reinterpret_cast<const unsigned char*>(large.data()), 40));
+  CHECK_FALSE(decodable(large));
+  CHECK(icbsim::h5::global_heap_decodable(reinterpret_cast<const unsigned char*>(large.data()), 40));
 }
 
 TEST_CASE("a string attribute in a damaged global heap is an I/O error instead of a hang", "[io][h5][damaged]") {
