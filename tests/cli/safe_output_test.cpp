@@ -216,6 +216,41 @@ TEST_CASE("a second run on the same output refuses while the first writes it", "
   CHECK(datasets(again) == datasets(out));
 }
 
+// kill -9 mid-write, twice: while a part is written and while the finished parts are merged into
+// OUT. Nothing appears under the target name; --resume completes the run, and h5diff finds it
+// identical to an uninterrupted run except for the root attributes that describe the run itself
+// (when it was made, its wall time, its output name).
+TEST_CASE("kill -9 mid-write leaves no file under the target and --resume completes it identically",
+          "[cli][safe-output][resume]") {
+  const fs::path dir = fresh_folder("killed_parts");
+  const std::string yaml = long_cohort(dir, "16000").string();
+  const std::string out = (dir / "k.h5").string(), parts = out + ".parts";
+  const std::string run = icbsim::testing::icbsim_exe() + " run -q " + yaml + " --part-size 2000 -o " + out;
+  const auto mid_part = run_command(run + " 2>&1 & pid=$!; for i in $(seq 3000); do [ $(ls " + parts +
+                                    "/part-*.h5 2>/dev/null | wc -l) -ge 2 ] && break; sleep 0.01; done; "
+                                    "kill -KILL $pid; wait $pid; echo exit=$?");
+  INFO(mid_part.output);
+  CHECK(has(mid_part.output, "exit=137"));
+  CHECK_FALSE(fs::exists(out));
+  CHECK(fs::exists(parts + "/part-000000000000-000000002000.h5"));
+  const auto mid_merge =
+      run_command(run + " --resume 2>&1 & pid=$!; for i in $(seq 20000); do [ -e " + out +
+                  ".partial ] && break; sleep 0.005; done; kill -KILL $pid; wait $pid; echo exit=$?");
+  INFO(mid_merge.output);
+  if (has(mid_merge.output, "exit=137")) CHECK_FALSE(fs::exists(out));  // else it finished before the kill
+  if (!fs::exists(out)) {
+    const auto resumed = run_icbsim("run -q " + yaml + " --part-size 2000 --resume -o " + out);
+    INFO(resumed.output);
+    CHECK(resumed.exit_code == 0);
+  }
+  const std::string whole = (dir / "whole.h5").string();
+  REQUIRE(run_icbsim("run -q " + yaml + " -o " + whole).exit_code == 0);
+  const auto diff = run_command("h5diff --exclude-attribute / " + out + " " + whole);
+  INFO(diff.output);
+  CHECK(diff.exit_code == 0);
+  CHECK_FALSE(fs::exists(parts));
+}
+
 namespace {
 /// A shell prefix that caps every file the command writes at `kib` KiB: writes past it fail with
 /// EFBIG (SIGXFSZ ignored), as on a full disk.
