@@ -2,8 +2,10 @@
 #include "engine/io/h5/hdf5_handle.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "engine/core/errors.hpp"
+#include "engine/io/h5/checked_driver.hpp"
 
 namespace icbsim::h5 {
 
@@ -41,7 +43,8 @@ Id create_file(const std::string& path) {
 
 Id open_file_read(const std::string& path) {
   silence();
-  return Id(check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "opening file '" + path + "'"));
+  const Id access(check(checked_read_access(), "file access properties"));
+  return Id(check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, access.get()), "opening file '" + path + "'"));
 }
 
 Id create_group(hid_t parent, const std::string& name) {
@@ -258,17 +261,31 @@ bool exists(hid_t file, const std::string& path) {
 
 namespace icbsim::h5 {
 namespace {
-herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* out) {
-  static_cast<std::vector<std::string>*>(out)->emplace_back(name);
+struct Link {
+  bool has_order;
+  std::int64_t order;
+  std::string name;
+};
+herr_t collect_link(hid_t, const char* name, const H5L_info_t* info, void* out) {
+  static_cast<std::vector<Link>*>(out)->push_back({info->corder_valid > 0, info->corder, name});
   return 0;
 }
 }  // namespace
 
 std::vector<std::string> list_group(hid_t file, const std::string& path) {
   Id group(check(H5Gopen2(file, path.c_str(), H5P_DEFAULT), "opening group " + path));
-  std::vector<std::string> names;
+  // Links are listed in HDF5's native order and sorted here. Asking HDF5 for increasing order makes
+  // HDF5 1.10 copy the links into a table first, and a damaged link heap there frees uninitialised
+  // table entries: a crash instead of an error.
+  std::vector<Link> links;
   hsize_t index = 0;
-  check(H5Literate(group.get(), H5_INDEX_CRT_ORDER, H5_ITER_INC, &index, collect_name, &names), "listing " + path);
+  check(H5Literate(group.get(), H5_INDEX_NAME, H5_ITER_NATIVE, &index, collect_link, &links), "listing " + path);
+  const bool ordered = std::all_of(links.begin(), links.end(), [](const Link& l) { return l.has_order; });
+  std::stable_sort(links.begin(), links.end(),
+                   [&](const Link& a, const Link& b) { return ordered ? a.order < b.order : a.name < b.name; });
+  std::vector<std::string> names;
+  names.reserve(links.size());
+  for (Link& l : links) names.push_back(std::move(l.name));
   return names;
 }
 }  // namespace icbsim::h5

@@ -103,7 +103,8 @@ bool exists(hid_t file, const std::string& path);
 }  // namespace icbsim::h5
 
 namespace icbsim::h5 {
-/// Names of the links in a group, in creation order (groups made by create_group).
+/// Names of the links in a group, in creation order (groups made by create_group; by name in
+/// groups that do not track it). A damaged group is an IoError.
 std::vector<std::string> list_group(hid_t file, const std::string& path);
 }  // namespace icbsim::h5
 

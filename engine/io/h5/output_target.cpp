@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "engine/core/errors.hpp"
+#include "engine/io/h5/checked_driver.hpp"
 #include "engine/io/h5/hdf5_handle.hpp"
 
 namespace icbsim {
@@ -105,7 +106,8 @@ OutputInspection inspect_output(const std::string& path) {
     return {ExistingOutput::kOtherFile, "a file icbsim did not write" + size};
   }
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  h5::Id file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+  const h5::Id access(h5::checked_read_access());
+  h5::Id file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, access.get()));
   if (file.get() < 0) return {ExistingOutput::kOtherFile, "an unreadable HDF5 file" + size};
   h5::Id root(H5Gopen2(file.get(), "/", H5P_DEFAULT));
   if (root.get() < 0 || !has_attribute(root.get(), "icbsim_version"))
@@ -207,7 +209,8 @@ void OutputLock::release() noexcept {
 void check_complete_hdf5(const std::string& path) {
   if (!has_hdf5_signature(path)) throw IoError("'" + path + "' is incomplete after writing (is the disk full?)");
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  h5::Id file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+  const h5::Id access(h5::checked_read_access());
+  h5::Id file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, access.get()));
   if (file.get() < 0) throw IoError("'" + path + "' cannot be read back after writing (is the disk full?)");
 }
 

@@ -135,6 +135,14 @@ TEST_CASE("merge lists every overlap and gap and refuses shards of another layou
   }
   CHECK_THROWS_WITH(icbsim::merge_results(out, {d, e}, registry()),
                     Catch::Contains("holds other datasets than") && Catch::Contains("outcomes/best_response"));
+  // A dataset nothing else reads (a sampled parameter) used to be dropped from the merge silently.
+  const std::string lacking = run(s, "merge_y5.h5", {0, 5}).string();
+  {
+    const icbsim::h5::Id file(H5Fopen(lacking.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
+    REQUIRE(H5Ldelete(file.get(), "/parameters/antigenicity", H5P_DEFAULT) >= 0);
+  }
+  CHECK_THROWS_WITH(icbsim::merge_results(out, {lacking, e}, registry()),
+                    Catch::Contains("holds other datasets than") && Catch::Contains("parameters/antigenicity"));
   // Another schema_version.
   {
     const icbsim::h5::Id f(H5Fopen(e.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
