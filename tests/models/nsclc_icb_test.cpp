@@ -6,10 +6,8 @@
 
 #include <array>
 #include <fstream>
-#include <map>
 #include <set>
 #include <span>
-#include <sstream>
 
 #include "engine/core/errors.hpp"
 #include "models/register_builtin.hpp"
@@ -134,26 +132,31 @@ TEST_CASE("nsclc_icb is registered with complete declarations and slot naming", 
   }
 }
 
-TEST_CASE("the model document lists every parameter with its declared default", "[nsclc]") {
+TEST_CASE("the model document's tables are the generated description of the model", "[nsclc]") {
+  // The content of the block (every state, observable and parameter with unit, default, range and
+  // source) is compared with `icbsim models --describe nsclc_icb` by the ctest docs.model_tables; this
+  // test keeps the block itself in the document.
   std::ifstream in(std::string(ICBSIM_SOURCE_DIR) + "/docs/models/nsclc_icb.md");
   REQUIRE(in);
-  std::map<std::string, std::string> rows;  // "| `name` | unit | default | ..." -> the default column
+  const std::string begin = "<!-- BEGIN generated: icbsim models --describe nsclc_icb --format markdown -->";
+  std::set<std::string> rows;  // names of the "| `name` | ..." rows inside the block
+  bool opened = false;
+  bool closed = false;
   std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("| `", 0) != 0) continue;
-    const auto name_end = line.find("` |");
-    if (name_end == std::string::npos) continue;
-    std::vector<std::string> columns;
-    std::stringstream fields(line.substr(name_end + 3));
-    std::string field;
-    while (std::getline(fields, field, '|')) columns.push_back(field);
-    if (columns.size() >= 2) rows[line.substr(3, name_end - 3)] = columns[1];
+  while (!closed && std::getline(in, line)) {
+    if (line == begin) {
+      opened = true;
+    } else if (opened && line == "<!-- END generated -->") {
+      closed = true;
+    } else if (opened && line.rfind("| `", 0) == 0) {
+      rows.insert(line.substr(3, line.find('`', 3) - 3));
+    }
   }
+  REQUIRE(opened);
+  REQUIRE(closed);
   for (const auto& spec : Model::kParameters) {
     INFO(spec.name);
-    const auto found = rows.find(std::string(spec.name));
-    REQUIRE(found != rows.end());
-    CHECK(std::stod(found->second) == Approx(spec.value).epsilon(1e-5));
+    CHECK(rows.count(std::string(spec.name)) == 1);
   }
 }
 
