@@ -48,7 +48,7 @@ struct ExplicitBinding {
       {"mw", "g/mol", 149000, 0, icbsim::kUnbounded, "", "pd1 slot"},
       {"partition", "", 0.114, 0, icbsim::kUnbounded, "", "pd1 slot"},
       {"kon", "1/(nM*day)", 57.888, 0, icbsim::kUnbounded, "",
-       "models.md §6: kon(PD-1, anti-PD-1) = 6.7e5 1/(M*s) = 6.7e5*1e-9*86400 1/(nM*day)"},
+       "QSP-IO kon(PD-1, anti-PD-1) = 6.7e5 1/(M*s) (Wang 2023) = 6.7e5*1e-9*86400 1/(nM*day)"},
   }};
   static constexpr std::array<icbsim::VariableSpec, 0> kObservables{};
 
@@ -307,7 +307,7 @@ TEST_CASE("the stiff path (automatic-differentiation Jacobian) agrees with dopri
 }
 
 TEST_CASE("untreated growth is calibrated to NSCLC volume doubling times", "[nsclc]") {
-  // clinical.md §5.1: median VDT ~130-260 days; Mackintosh 2014 median growth rate 0.0038/day.
+  // NSCLC median VDT ~130-260 days (Honda 2009; Mackintosh 2014); Mackintosh 2014 median growth rate 0.0038/day.
   const std::vector<double> p = default_parameters();
   const Trajectory t(make_task(p, run_in(p, default_state()), 180.0));
   const auto v = t.series("tumour_volume");
@@ -427,8 +427,8 @@ TEST_CASE("behaviour 1: durable response (the inflamed responder, defaults)", "[
 }
 
 TEST_CASE("behaviour 2: stable disease (indolent, weakly immunogenic tumour)", "[nsclc][behaviour]") {
-  // tumour_growth_rate 0.006/day (untreated VDT ~210 d, the slow adenocarcinomas of clinical.md
-  // §5.1) and antigenicity 0.26.
+  // tumour_growth_rate 0.006/day (untreated VDT ~210 d, the slow adenocarcinomas of Honda
+  // 2009) and antigenicity 0.26.
   std::vector<double> p = default_parameters();
   p[parameter("tumour_growth_rate")] = 0.006;
   p[parameter("antigenicity")] = 0.26;
