@@ -36,7 +36,7 @@ struct SuppressionBlock {
       {"m2_polarisation", "1/day", 0.25, 0, 100, "M1 -> M2 polarisation at saturating TGF-β/IL-10",
        "QSP-IO k_M2_pol = 0.25/day (Wang 2023, estimated there)"},
       {"m2_suppression_half", "", 0.2, 1e-9, 1e3, "M2 per tumour cell halving effector function and DC maturation",
-       "assumed: IL-10/TGF-β of M2 TAMs (IL-10/TGF-β, poor antigen presentation; Gomatou 2025)"},
+       "assumed: M2 TAMs suppress through IL-10/TGF-β and poor antigen presentation (Gomatou 2025)"},
       {"m1_kill", "1/day", 0.02, 0, 100, "tumour-cell kill per (M1 macrophage per tumour cell)",
        "assumed: phagocytic/cytotoxic M1 contribution small next to CD8 killing"},
       {"tgfb_stromal", "nM", 0.05, 0, 100, "TGF-β from stroma and cancer-associated fibroblasts",
