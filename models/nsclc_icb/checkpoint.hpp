@@ -19,36 +19,39 @@ struct CheckpointBlock {
   static constexpr std::array<ParameterSpec, 14> kParameters{{
       {"tumour_pdl1_base", "", 1.0, 0, 100,
        "constitutive tumour PD-L1, relative (1 = reference PD-L1-expressing tumour)",
-       "reference value 1 (definition of the relative scale); PD-L1-negative tumours ~0 (resistance.md)"},
+       "reference value 1 (definition of the relative scale); PD-L1-negative tumours ~0 (Gomatou 2025)"},
       {"tumour_pdl1_ifng_fold", "", 6.0, 1, 100, "fold induction of tumour PD-L1 at saturating IFN-γ signalling",
-       "models.md §6: QSP-IO r_PDL1_IFNg = 6 (Shin 2017)"},
+       "QSP-IO r_PDL1_IFNg = 6 (Wang 2023), from Shin 2017"},
       {"stromal_pdl1", "", 0.2, 0, 100, "PD-L1 of myeloid/stromal cells met by T cells, in tumour PD-L1 units",
-       "assumed: a minor share next to tumour PD-L1 (QSP-IO APC_PDL1 ~2.2e5 molecules/APC, models.md §6, on the "
+       "assumed: a minor share next to tumour PD-L1 (QSP-IO APC_PDL1 ~2.2e5 molecules/APC, Wang 2023, on the "
        "few APCs in the synapse); it keeps a small PD-1 axis in PD-L1-negative tumours (OAK TC0/IC0 still benefit, "
-       "clinical.md C5)"},
+       "OS HR 0.75, Rittmeyer 2017)"},
       {"checkpoint_half", "", 4.5, 1e-6, 1e3,
        "engaged PD-1/PD-L1 (PD-L1 units x free fractions) for half-maximal inhibition",
-       "calibrated (QSP-IO PD1_50 = 6 molecules/um^2, models.md §6, rescaled to the relative PD-L1 unit): the "
+       "calibrated (QSP-IO PD1_50 = 6 molecules/um^2, Jafarnejad 2019, rescaled to the relative PD-L1 unit): the "
        "IFN-γ-induced PD-L1 of the untreated default gives H_PD1 ~0.5, its untreated volume doubling time is ~170 d "
-       "(clinical.md §5.1) and pembrolizumab's ~0.8 tumour occupancy relieves T-cell function ~1.9-fold"},
-      {"checkpoint_hill", "", 2.0, 1, 4, "Hill coefficient of PD-1 inhibition", "models.md §6: QSP-IO n_PD1 = 2"},
+       "(NSCLC medians 130-260 d, Honda 2009; Mackintosh 2014) and pembrolizumab's ~0.8 tumour occupancy relieves "
+       "T-cell function ~1.9-fold"},
+      {"checkpoint_hill", "", 2.0, 1, 4, "Hill coefficient of PD-1 inhibition",
+       "QSP-IO n_PD1 = 2 (Wang 2023; Jafarnejad 2019)"},
       {"alt_checkpoint", "", 0.2, 0, 100, "TIM-3/LAG-3/TIGIT engagement relative to its half-maximal level",
        "assumed: small in an anti-PD-1-responsive tumour (H_alt = a^2/(1 + a^2) = 0.04); the factor has the H_PD1 form "
-       "but no drug slot relieves it (models.md §9 'a second Q-type factor not relieved by anti-PD-1')"},
+       "but no drug slot relieves it (alternative checkpoints sustain exhaustion not relieved by anti-PD-1, Gomatou "
+       "2025)"},
       {"ifng_secretion", "nmol/(cell*day)", 1.2e-10, 0, 1e-6, "IFN-γ secretion per engaged effector T cell",
        "assumed: chosen so that an inflamed untreated tumour holds IFN-γ near its half-inducing level (a few pM, "
-       "QSP-IO IFNg_50_ind = 2.96 pM); ~7e4 molecules per cell per day"},
+       "QSP-IO IFNg_50_ind = 2.96 pM, Wang 2023); ~7e4 molecules per cell per day"},
       {"ifng_decay", "1/day", 7.68, 1e-3, 1e3, "IFN-γ degradation rate (tumour interstitium)",
-       "models.md §6: QSP-IO k_IFNg_deg = 7.68/day"},
+       "QSP-IO k_IFNg_deg = 7.68/day (Wang 2023)"},
       {"ifng_half", "nM", 0.00296, 1e-9, 1e3, "IFN-γ for half-maximal PD-L1 / MHC-I induction and M1 repolarisation",
-       "models.md §6: QSP-IO IFNg_50_ind = 2.96 pM (Shin 2017)"},
+       "QSP-IO IFNg_50_ind = 2.96 pM (Wang 2023), from Shin 2017"},
       {"jak_signalling", "", 1.0, 0, 1, "JAK1/2 signalling gain of tumour cells (1 intact, 0 JAK1/2 loss)",
-       "definition: JAK1/2 loss abolishes IFN-γ-induced PD-L1, MHC-I and growth arrest (resistance.md; Zaretsky 2016)"},
+       "definition: JAK1/2 loss abolishes IFN-γ-induced PD-L1, MHC-I and growth arrest (Gomatou 2025; Zaretsky 2016)"},
       {"ifng_response_rate", "1/day", 0.5, 1e-3, 100, "rate of the tumour's IFN-γ response (PD-L1/MHC-I turnover)",
        "assumed: PD-L1 and MHC-I surface expression follow IFN-γ within ~2 days"},
       {"mhc_ifng_gain", "", 2.0, 0, 100, "relative increase of MHC-I presentation from no to full IFN-γ signalling",
-       "assumed: IFN-γ raises tumour MHC-I presentation ~3-fold (resistance.md JAK row: JAK1/2 loss removes the "
-       "IFN-γ-induced MHC-I up-regulation); presentation is (1 + gain·signal)/(1 + gain) of its maximum"},
+       "assumed: IFN-γ raises tumour MHC-I presentation ~3-fold (JAK1/2 loss removes the IFN-γ-induced "
+       "MHC-I up-regulation, Gomatou 2025); presentation is (1 + gain·signal)/(1 + gain) of its maximum"},
       {"tps_threshold", "", 3.8, 1e-6, 1e3,
        "tumour PD-L1 (relative) above which a tumour cell stains membrane-positive in the TPS assay",
        "calibrated to the PD-L1 prevalence of screened NSCLC (C6: TPS <1 % / 1-49 % / >=50 % ~35/35/30 %, "

@@ -44,7 +44,7 @@ class NsclcIcb {
       "exclusion, host factors, and drug slots pd1, pdl1, ctla4, cyto1, cyto2, vaccine, adc";
   static constexpr std::string_view kReference =
       "icbsim (docs/models/nsclc_icb.md); structure after QSP-IO (Jafarnejad 2019 AAPS J 21:79; Sové 2020 CPT:PSP; "
-      "models.md §6), Lai & Friedman 2017 (PLoS One 12:e0178479) and Kuznetsov 1994";
+      "Wang 2023 npj Precis Oncol 7:55), Lai & Friedman 2017 (PLoS One 12:e0178479) and Kuznetsov 1994";
 
   /// Parameter blocks in declaration order.
   static constexpr std::array<std::size_t, 15> kParameterBlocks{nsclc::TumourBlock::kParameters.size(),

@@ -17,28 +17,29 @@ struct PrimingBlock {
   static constexpr std::array<ParameterSpec, 13> kParameters{{
       {"thymic_output", "cells/day", 2500, 1e-6, 1e9, "thymic output of tumour-specific naive CD8 precursors",
        "assumed: with naive_turnover it sets a homeostatic pool of 5e5 tumour-specific precursors (~100 neoantigen "
-       "clones, QSP-IO n_clones_tum = 92, models.md §6, x ~5e3 cells); age lowers it (models.md §9: ↓ Q_nCD8_thym)"},
+       "clones, QSP-IO n_clones_tum = 92, Jafarnejad 2019, x ~5e3 cells); age lowers it (smaller naive pool: Gomatou "
+       "2025; Goronzy 2013)"},
       {"naive_turnover", "1/day", 0.005, 1e-6, 10, "turnover of the naive precursor pool (death and homeostasis)",
        "assumed: ~200-day residence of naive precursors in the recirculating pool (human naive T cells live for "
        "years; the pool is also maintained by homeostatic division)"},
       {"priming_rate", "1/day", 0.0075, 0, 10, "activation rate of naive precursors at saturating mature DCs",
        "calibrated: a few hundred precursors primed per day in the untreated default, which with clonal_expansion "
-       "sustains the tumour infiltrate (QSP-IO k_nCD8_act = 23/day, models.md §6, is per antigen-presenting "
+       "sustains the tumour infiltrate (QSP-IO k_nCD8_act = 23/day, Wang 2023, is per antigen-presenting "
        "contact, not per precursor-day)"},
       {"clonal_expansion", "", 1e4, 0, 1e7, "effector cells produced per primed precursor",
        "assumed: ~13 divisions (2^13 ~ 8e3), the order of QSP-IO's division count N_aT with costimulation and IL-2 "
-       "(models.md §6); corticosteroids lower it"},
+       "(Wang 2023); corticosteroids lower it"},
       {"antigenicity", "", 1.0, 0, 100, "tumour-specific precursor recruitment relative to a high-TMB NSCLC",
        "reference value 1 = high TMB/neoantigen load (definition); low TMB or oncogene-driven tumours lower it "
-       "(resistance.md; models.md §9 ↓ n_clones_tum)"},
+       "(fewer tumour-reactive clones, Gomatou 2025; the QSP-IO n_clones_tum, Jafarnejad 2019)"},
       {"microbiome_priming", "", 1.0, 0, 10, "gut-microbiome support of systemic priming, relative",
-       "reference value 1 = eubiotic host (definition); antibiotic dysbiosis lowers it (Routy 2018, resistance.md)"},
+       "reference value 1 = eubiotic host (definition); antibiotic dysbiosis lowers it (Routy 2018; Gomatou 2025)"},
       {"dc_activation", "cells/day", 2e5, 0, 1e9,
        "maximal maturation of antigen-loaded DCs arriving in the draining LN",
        "assumed: at most ~1e6 mature tumour-antigen DCs in the draining nodes (QSP-IO 21 lung nodes of 1.37 mL in "
-       "total, models.md §6); only the ratio to dc_half enters priming"},
+       "total; Wang 2023); only the ratio to dc_half enters priming"},
       {"dc_function", "", 1.0, 0, 10, "dendritic-cell recruitment/function, relative",
-       "reference value 1 (definition); WNT/β-catenin activation lowers it (Spranger 2015; resistance.md)"},
+       "reference value 1 (definition); WNT/β-catenin activation lowers it (Spranger 2015; Gomatou 2025)"},
       {"dc_death", "1/day", 0.2, 1e-3, 100, "loss rate of mature DCs in the lymph node",
        "assumed: mature DCs persist ~5 days in lymph nodes"},
       {"dc_half", "cells", 1e5, 1e-6, 1e12, "mature DCs for half-maximal priming",
@@ -50,7 +51,7 @@ struct PrimingBlock {
        "reason"},
       {"priming_gain_ctla4", "", 2.0, 0, 100, "relative increase of priming at full CTLA-4 occupancy",
        "assumed: CTLA-4 blockade frees CD80/CD86 for CD28 costimulation (QSP-IO H_CD28 raises divisions, "
-       "models.md §6); at most a tripling of priming; sweep it"},
+       "Wang 2023); at most a tripling of priming; sweep it"},
       {"icd_cytotoxic", "", 0.3, 0, 1, "immunogenicity of chemotherapy-killed cells relative to immune-killed cells",
        "bounded by 1: a cytotoxic death primes no more than an immune kill. Platinum death is poorly immunogenic "
        "(cisplatin-killed cells failed to vaccinate mice, oxaliplatin-killed cells did: Tesniere 2010); pemetrexed "

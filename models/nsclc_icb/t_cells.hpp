@@ -16,27 +16,27 @@ namespace icbsim::models::nsclc {
 struct TCellBlock {
   static constexpr std::array<ParameterSpec, 13> kParameters{{
       {"kill_rate", "1/day", 0.9, 0, 100, "maximal kill rate of a recognised tumour cell by effector CD8 T cells",
-       "models.md §6: QSP-IO k_C_Tcell = 0.9/day (QSPIO-TNBC NSCLC set, Robertson-Tessi 2012); with it the untreated "
-       "default grows with VDT ~170 d (clinical.md §5.1: 130-260 d)"},
+       "QSP-IO k_C_Tcell = 0.9/day (NSCLC set of Wang 2023, from Robertson-Tessi 2012); with it the untreated "
+       "default grows with VDT ~170 d (NSCLC medians 130-260 d: Honda 2009; Mackintosh 2014)"},
       {"kill_ratio_half", "", 1.2, 1e-6, 1e3, "effector:tumour ratio scale of killing, E/(K·N + E)",
-       "models.md §6: QSP-IO K_T_C = 1.2 (Robertson-Tessi 2012)"},
+       "QSP-IO K_T_C = 1.2 (Wang 2023), from Robertson-Tessi 2012"},
       {"cd8_proliferation", "1/day", 0.03, 0, 10, "maximal antigen-driven proliferation of intratumoural effectors",
-       "assumed: far below QSP-IO k_CD8_pro = 1.0/day (lymph node, models.md §6): in the tumour bed expansion is "
+       "assumed: far below QSP-IO k_CD8_pro = 1.0/day (lymph node, Wang 2023): in the tumour bed expansion is "
        "slow and checkpoint-inhibited; most effectors arrive from the lymph node"},
       {"cd8_stimulation_half", "", 1.0, 1e-6, 1e3, "effector per recognisable tumour cell for half-maximal stimulation",
        "assumed: stimulation Nrec/(Nrec + K·E) saturates when effectors outnumber targets"},
       {"cd8_death", "1/day", 0.02, 0, 10, "death rate of intratumoural effector CD8 T cells",
-       "assumed: 2x QSP-IO k_CD8_death = 0.01/day (models.md §6) in the hostile tumour bed; corticosteroids raise it"},
+       "assumed: 2x QSP-IO k_CD8_death = 0.01/day (Wang 2023) in the hostile tumour bed; corticosteroids raise it"},
       {"blood_cd8_death", "1/day", 0.05, 0, 10, "death/contraction rate of circulating primed effectors",
        "assumed: contraction of the effector pool over ~3 weeks"},
       {"exhaustion_rate", "1/day", 0.05, 0, 10, "maximal rate of effector exhaustion under checkpoint engagement",
-       "assumed: half of QSP-IO k_Tcell = 0.1/day (T exhaustion by cancer cells, models.md §6)"},
+       "assumed: half of QSP-IO k_Tcell = 0.1/day (T exhaustion by cancer cells, estimated in Wang 2023)"},
       {"reinvigoration_rate", "1/day", 0.02, 0, 10, "maximal reinvigoration of exhausted (progenitor) cells",
        "assumed: PD-1 blockade re-expands progenitor-exhausted cells within weeks (Huang 2017 Nature, melanoma)"},
       {"exhausted_death", "1/day", 0.02, 0, 10, "death rate of exhausted CD8 T cells", "assumed: as effectors"},
       {"infiltration_rate", "1/day", 0.25, 0, 100, "trafficking rate of circulating effectors into the tumour",
        "assumed: a quarter of the circulating primed pool reaches the tumour bed per day without barrier or "
-       "chemokines; calibrated with kill_rate to the untreated growth of clinical.md §5.1"},
+       "chemokines; calibrated with kill_rate to untreated NSCLC doubling times (Honda 2009; Mackintosh 2014)"},
       {"stroma_barrier", "", 0.5, 0, 1e3, "physical stromal/CAF barrier to infiltration, relative",
        "assumed: a third of arriving effectors held in stroma without TGF-β (infiltration 1/(1 + barrier + ...))"},
       {"tgfb_exclusion", "", 2.0, 0, 1e3, "exclusion added by TGF-β at saturation (H_TGFb = 1)",

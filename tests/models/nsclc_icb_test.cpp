@@ -6,10 +6,8 @@
 
 #include <array>
 #include <fstream>
-#include <map>
 #include <set>
 #include <span>
-#include <sstream>
 
 #include "engine/core/errors.hpp"
 #include "models/register_builtin.hpp"
@@ -50,7 +48,7 @@ struct ExplicitBinding {
       {"mw", "g/mol", 149000, 0, icbsim::kUnbounded, "", "pd1 slot"},
       {"partition", "", 0.114, 0, icbsim::kUnbounded, "", "pd1 slot"},
       {"kon", "1/(nM*day)", 57.888, 0, icbsim::kUnbounded, "",
-       "models.md §6: kon(PD-1, anti-PD-1) = 6.7e5 1/(M*s) = 6.7e5*1e-9*86400 1/(nM*day)"},
+       "QSP-IO kon(PD-1, anti-PD-1) = 6.7e5 1/(M*s) (Wang 2023) = 6.7e5*1e-9*86400 1/(nM*day)"},
   }};
   static constexpr std::array<icbsim::VariableSpec, 0> kObservables{};
 
@@ -134,26 +132,31 @@ TEST_CASE("nsclc_icb is registered with complete declarations and slot naming", 
   }
 }
 
-TEST_CASE("the model document lists every parameter with its declared default", "[nsclc]") {
+TEST_CASE("the model document's tables are the generated description of the model", "[nsclc]") {
+  // The content of the block (every state, observable and parameter with unit, default, range and
+  // source) is compared with `icbsim models --describe nsclc_icb` by the ctest docs.model_tables; this
+  // test keeps the block itself in the document.
   std::ifstream in(std::string(ICBSIM_SOURCE_DIR) + "/docs/models/nsclc_icb.md");
   REQUIRE(in);
-  std::map<std::string, std::string> rows;  // "| `name` | unit | default | ..." -> the default column
+  const std::string begin = "<!-- BEGIN generated: icbsim models --describe nsclc_icb --format markdown -->";
+  std::set<std::string> rows;  // names of the "| `name` | ..." rows inside the block
+  bool opened = false;
+  bool closed = false;
   std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("| `", 0) != 0) continue;
-    const auto name_end = line.find("` |");
-    if (name_end == std::string::npos) continue;
-    std::vector<std::string> columns;
-    std::stringstream fields(line.substr(name_end + 3));
-    std::string field;
-    while (std::getline(fields, field, '|')) columns.push_back(field);
-    if (columns.size() >= 2) rows[line.substr(3, name_end - 3)] = columns[1];
+  while (!closed && std::getline(in, line)) {
+    if (line == begin) {
+      opened = true;
+    } else if (opened && line == "<!-- END generated -->") {
+      closed = true;
+    } else if (opened && line.rfind("| `", 0) == 0) {
+      rows.insert(line.substr(3, line.find('`', 3) - 3));
+    }
   }
+  REQUIRE(opened);
+  REQUIRE(closed);
   for (const auto& spec : Model::kParameters) {
     INFO(spec.name);
-    const auto found = rows.find(std::string(spec.name));
-    REQUIRE(found != rows.end());
-    CHECK(std::stod(found->second) == Approx(spec.value).epsilon(1e-5));
+    CHECK(rows.count(std::string(spec.name)) == 1);
   }
 }
 
@@ -304,7 +307,7 @@ TEST_CASE("the stiff path (automatic-differentiation Jacobian) agrees with dopri
 }
 
 TEST_CASE("untreated growth is calibrated to NSCLC volume doubling times", "[nsclc]") {
-  // clinical.md §5.1: median VDT ~130-260 days; Mackintosh 2014 median growth rate 0.0038/day.
+  // NSCLC median VDT ~130-260 days (Honda 2009; Mackintosh 2014); Mackintosh 2014 median growth rate 0.0038/day.
   const std::vector<double> p = default_parameters();
   const Trajectory t(make_task(p, run_in(p, default_state()), 180.0));
   const auto v = t.series("tumour_volume");
@@ -424,8 +427,8 @@ TEST_CASE("behaviour 1: durable response (the inflamed responder, defaults)", "[
 }
 
 TEST_CASE("behaviour 2: stable disease (indolent, weakly immunogenic tumour)", "[nsclc][behaviour]") {
-  // tumour_growth_rate 0.006/day (untreated VDT ~210 d, the slow adenocarcinomas of clinical.md
-  // §5.1) and antigenicity 0.26.
+  // tumour_growth_rate 0.006/day (untreated VDT ~210 d, the slow adenocarcinomas of Honda
+  // 2009) and antigenicity 0.26.
   std::vector<double> p = default_parameters();
   p[parameter("tumour_growth_rate")] = 0.006;
   p[parameter("antigenicity")] = 0.26;
