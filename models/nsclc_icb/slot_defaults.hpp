@@ -1,5 +1,5 @@
 // The seven drug slots of the NSCLC checkpoint model and their defaults: a typical drug of each
-// class from configs/drugs, resolved for the typical 70-kg NSCLC patient of docs/pk.md §7 (values
+// class from configs/drugs, resolved for the typical 70-kg NSCLC patient of docs/pk.md section 7 (values
 // printed by pk::resolve; tests/models/nsclc_icb_test.cpp checks that they still agree).
 #pragma once
 
@@ -35,7 +35,7 @@ struct Pdl1Slot {
   static constexpr std::array<double, 15> kDefaults{
       0.1851760032, 3.109820576, 0.546, 3.63, 0, 0, 0, 1, 1, 0, 1, 0, 0.4, 145000, 0.114};
   static constexpr std::string_view source(std::string_view) {
-    return "default: atezolizumab typical values (Stroh 2017 at 70 kg, docs/pk.md §7; configs/drugs), "
+    return "default: atezolizumab typical values (Stroh 2017 at 70 kg, docs/pk.md section 7; configs/drugs), "
            "replaced from the drug catalogue when a drug is given";
   }
 };
@@ -59,7 +59,8 @@ struct Cyto1Slot {
   static constexpr std::array<double, 16> kDefaults{124.578, 15.5, 83.04, 9.86, 0, 0,         0,      1,
                                                     1,       0,    1,     0,    9, 0.0186706, 0.0486, 0.0186706};
   static constexpr std::string_view source(std::string_view) {
-    return "default: carboplatin typical values (Zandvliet 2008, CLcr 80.9 mL/min, docs/pk.md §7; exposure kill of "
+    return "default: carboplatin typical values (Zandvliet 2008, CLcr 80.9 mL/min, docs/pk.md section 7; exposure kill "
+           "of "
            "configs/drugs/carboplatin.yaml: NCI-60 GI50, de Pillis 2009 form), replaced from the drug catalogue when a "
            "drug is given";
   }
