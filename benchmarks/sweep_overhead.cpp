@@ -43,7 +43,8 @@ double plain_loop(const icbsim::Scenario& s, double& checksum) {
       const std::size_t p = s.sweep->axes[j].parameter;
       input.parameters[p] = defaults[p] * values(point, static_cast<Eigen::Index>(j));
     }
-    const icbsim::TaskResult r = icbsim::execute_task(s, plan, static_cast<std::size_t>(point), input, 0);
+    const icbsim::TaskResult r =
+        icbsim::execute_task(s, plan, static_cast<std::size_t>(point), input, icbsim::TaskLabel{});
     checksum += r.ok ? r.output.trajectories.back() : 0.0;
   }
   return seconds_since(start);

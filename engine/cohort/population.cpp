@@ -29,11 +29,11 @@ Eigen::MatrixXd correlation_factor(const Eigen::MatrixXd& c) {
 
 VirtualPatient sample_patient(const PopulationSpec& spec, const Eigen::MatrixXd& factor, const ModelInfo& model,
                               const std::vector<double>& base_parameters, const std::vector<double>& base_initial,
-                              std::uint64_t seed, std::size_t id) {
+                              std::uint64_t seed, std::size_t id, std::size_t candidate) {
   const boost::math::normal_distribution<double> standard(0.0, 1.0);
   const auto n = static_cast<Eigen::Index>(spec.quantities.size());
   for (std::size_t attempt = 0; attempt < spec.max_attempts; ++attempt) {
-    RandomEngine rng = random_stream(seed, id, StreamPurpose::kPatient, attempt);
+    RandomEngine rng = random_stream(seed, id, StreamPurpose::kPatient, candidate * spec.max_attempts + attempt);
     boost::random::normal_distribution<double> normal(0.0, 1.0);
     boost::random::uniform_01<double> uniform;
     VirtualPatient p;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,10 @@ struct PopulationSpec {
   Eigen::MatrixXd correlation;
   std::vector<OverlayPrevalence> overlays;
   std::vector<Inclusion> inclusion;
+  /// Inclusion on the measured baseline PD-L1 TPS [%] (`include: {tps: ...}`): min inclusive, max
+  /// exclusive (1e300 without a max, so that 100 % is admitted). The model's state decides the TPS, so the runner
+  /// screens each drawn candidate after its run-in (engine/run/tps_screening); sampling here ignores it.
+  std::optional<Inclusion> tps_inclusion;
   std::size_t max_attempts = 1000;  ///< draws per patient before the criteria count as unmet
 };
 
@@ -64,9 +69,11 @@ struct VirtualPatient {
 };
 
 /// Draws patient `id` from base values (the scenario's resolved parameters and initial state).
-/// Throws icbsim::Error when no draw meets the inclusion criteria within max_attempts.
+/// `candidate` numbers the candidates a screening draws for one place in the cohort (each from its
+/// own streams; candidate 0 is the patient of a cohort without screening). Throws icbsim::Error
+/// when no draw meets the inclusion criteria within max_attempts.
 VirtualPatient sample_patient(const PopulationSpec& spec, const Eigen::MatrixXd& factor, const ModelInfo& model,
                               const std::vector<double>& base_parameters, const std::vector<double>& base_initial,
-                              std::uint64_t seed, std::size_t id);
+                              std::uint64_t seed, std::size_t id, std::size_t candidate = 0);
 
 }  // namespace icbsim::cohort

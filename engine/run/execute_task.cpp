@@ -14,10 +14,12 @@ namespace icbsim {
 
 namespace {
 
-/// Integrates the task and reads the patient (when the scenario has a readout); `second_line_day`
-/// is the start of second-line therapy, where first-line PFS ends.
+/// Integrates the task and reads the patient (when the scenario has a readout); `screened_tps` is
+/// the TPS of the biopsy that enrolled the patient, `second_line_day` the start of second-line
+/// therapy, where first-line PFS ends.
 void simulate_and_read(const Scenario& scenario, const Plan& plan, std::size_t id, const TaskInput& input,
-                       TaskResult& result, std::optional<double> second_line_day = std::nullopt) {
+                       std::optional<double> screened_tps, TaskResult& result,
+                       std::optional<double> second_line_day = std::nullopt) {
   result.output = scenario.spatial  // whole runs snapshot their listed tasks (docs/hdf5-layout.md)
                       ? run_spatial_task(scenario, input,
                                          plan.size() == plan.total_tasks() && scenario.spatial->snapshots(plan.global_id(id)))
@@ -52,7 +54,9 @@ void simulate_and_read(const Scenario& scenario, const Plan& plan, std::size_t i
   }
   result.readout = readout::read_patient(r.tumour, r.settings, input.sample_times, sizes, scans,
                                          plan.pre_baseline_scan(), exposure, start, input.t_end, rng, &inputs);
-  if (const auto& assay = r.settings.tps) {  // the baseline biopsy: one per patient, shared by its arms
+  if (screened_tps) {  // enrolled by its screening biopsy, which is its baseline TPS
+    result.readout->tps_pct = *screened_tps;
+  } else if (const auto& assay = r.settings.tps) {  // the baseline biopsy: one per patient, shared by its arms
     const auto at = std::lower_bound(input.sample_times.begin(), input.sample_times.end(), scans.front());
     const double true_tps =
         result.output.samples[assay->row * n + static_cast<std::size_t>(at - input.sample_times.begin())];
@@ -86,7 +90,7 @@ TaskResult execute_task(const Scenario& scenario, const Plan& plan, std::size_t 
   try {
     TaskLabel label;
     const TaskInput input = plan.task(id, &label);
-    return execute_task(scenario, plan, id, input, label.arm);
+    return execute_task(scenario, plan, id, input, label);
   } catch (const std::exception& e) {  // the patient could not be drawn or treated
     TaskResult result;
     result.ok = false;
@@ -96,15 +100,15 @@ TaskResult execute_task(const Scenario& scenario, const Plan& plan, std::size_t 
 }
 
 TaskResult execute_task(const Scenario& scenario, const Plan& plan, std::size_t id, const TaskInput& input,
-                        std::size_t arm) {
+                        const TaskLabel& label) {
   TaskResult result;
-  const Treatment* treatment = plan.treatment(arm);
+  const Treatment* treatment = plan.treatment(label.arm);
   try {
-    simulate_and_read(scenario, plan, id, input, result);
+    simulate_and_read(scenario, plan, id, input, label.screened_tps, result);
     result.doses_given = input.doses.size();
     // Treatment stopped at (confirmed) progression: the history up to the stop is unchanged, so
     // integrating again without the later doses gives the stopped patient exactly.
-    const SwitchRule* rule = plan.switch_rule(arm);
+    const SwitchRule* rule = plan.switch_rule(label.arm);
     if (rule && result.readout) {
       // Second line: first-line doses end at the switch day, the second-line schedules start on it.
       if (const auto found = switch_day(rule->at, *result.readout)) {
@@ -118,7 +122,7 @@ TaskResult execute_task(const Scenario& scenario, const Plan& plan, std::size_t 
           for (pk::DosingSchedule& phase : item.phases) phase.start += day;
         bind_treatment(*scenario.model, second, scenario.patient, switched);
         keep_resume_if_same_history(switched, input);
-        simulate_and_read(scenario, plan, id, switched, result, day);
+        simulate_and_read(scenario, plan, id, switched, label.screened_tps, result, day);
         result.doses_given = first_line;
         result.readout->switch_day = day;
       }
@@ -129,7 +133,7 @@ TaskResult execute_task(const Scenario& scenario, const Plan& plan, std::size_t 
                       [&](const DoseEvent& d) { return d.time > *stop && d.time >= input.fixed_history_until; });
         keep_resume_if_same_history(stopped, input);
         if (stopped.doses.size() != input.doses.size()) {
-          simulate_and_read(scenario, plan, id, stopped, result);
+          simulate_and_read(scenario, plan, id, stopped, label.screened_tps, result);
           result.doses_given = stopped.doses.size();
         }
       }

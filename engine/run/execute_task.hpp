@@ -21,8 +21,8 @@ struct TaskResult {
 
 /// Runs task `id` of `plan` (inputs built from the plan); failures are caught and recorded.
 TaskResult execute_task(const Scenario& scenario, const Plan& plan, std::size_t id);
-/// Same, with the task's inputs and arm already at hand.
+/// Same, with the task's inputs and label (arm, screening TPS) already at hand.
 TaskResult execute_task(const Scenario& scenario, const Plan& plan, std::size_t id, const TaskInput& input,
-                        std::size_t arm);
+                        const TaskLabel& label);
 
 }  // namespace icbsim

@@ -10,6 +10,7 @@
 #include "engine/readout/calendar.hpp"
 #include "engine/run/spatial_task.hpp"
 #include "engine/run/sweep_point.hpp"
+#include "engine/run/tps_screening.hpp"
 #include "engine/run/treatment_binding.hpp"
 
 namespace icbsim {
@@ -115,14 +116,32 @@ TaskInput Plan::task(std::size_t local, TaskLabel* label) const {
     return continued_task(scenario_, base_, c, treatment(arm));
   }
   std::vector<bool> carries;
-  if (scenario_.population) {
-    const cohort::VirtualPatient p =
-        cohort::sample_patient(*scenario_.population, scenario_.population_factor, *scenario_.model, base_.parameters,
-                               base_.initial_state, scenario_.seed, patient);
-    task.parameters = p.parameters;
-    task.initial_state = p.initial_state;
-    carries = p.carries;
-    if (label) label->carries = p.carries;
+  std::optional<TaskInput> screened;  // the enrolled candidate after its run-in (TPS screening)
+  if (const auto& population = scenario_.population) {
+    for (std::size_t candidate = 0;; ++candidate) {
+      const cohort::VirtualPatient p =
+          cohort::sample_patient(*population, scenario_.population_factor, *scenario_.model, base_.parameters,
+                                 base_.initial_state, scenario_.seed, patient, candidate);
+      task.parameters = p.parameters;
+      task.initial_state = p.initial_state;
+      carries = p.carries;
+      if (!population->tps_inclusion) break;
+      const cohort::Inclusion& range = *population->tps_inclusion;
+      screened = task;
+      if (scenario_.run_in) screened->initial_state = run_in_state(*scenario_.model, *scenario_.run_in, *screened);
+      RandomEngine biopsy = random_stream(scenario_.seed, patient, StreamPurpose::kAssay, candidate);
+      const double tps =
+          screening_tps(*scenario_.model, *scenario_.readout->settings.tps, *screened, scan_times_.front(), biopsy);
+      if (tps >= range.min && tps < range.max) {
+        if (label) label->screened_tps = tps;
+        break;
+      }
+      if (candidate + 1 >= population->max_attempts)
+        throw Error("no candidate for patient " + std::to_string(patient) + " had a measured baseline TPS in [" +
+                    std::to_string(range.min) + ", " + std::to_string(range.max) + ") % in " +
+                    std::to_string(population->max_attempts) + " screenings");
+    }
+    if (label) label->carries = carries;
   }
   if (!scenario_.arms.empty()) apply_overlays(scenario_.arms[arm].overlays, *scenario_.model, task.parameters);
   if (sweep_points_)
@@ -134,7 +153,10 @@ TaskInput Plan::task(std::size_t local, TaskLabel* label) const {
       throw Error("parameter '" + std::string(spec.name) + "' = " + std::to_string(task.parameters[i]) +
                   " is outside its admissible range after sampling and overlays");
   }
-  if (scenario_.run_in) task.initial_state = run_in_state(*scenario_.model, *scenario_.run_in, task);
+  if (screened && screened->parameters == task.parameters)
+    task.initial_state = screened->initial_state;  // same run-in
+  else if (scenario_.run_in)
+    task.initial_state = run_in_state(*scenario_.model, *scenario_.run_in, task);
   if (scenario_.spatial) {  // the same overlays on the lattice; the task's own random streams
     task.spatial_parameters = spatial_task_parameters(scenario_, carries, arm);
     task.seed = scenario_.seed;

@@ -21,6 +21,8 @@ struct TaskLabel {
   std::size_t arm = 0;
   std::size_t point = 0;  ///< sweep point (0 without a sweep)
   std::vector<bool> carries;  ///< per population overlay
+  /// Measured TPS [%] of the screening biopsy that enrolled the patient (population.include.tps).
+  std::optional<double> screened_tps;
 };
 
 /// A contiguous slice of a scenario's tasks: [begin, end) in global task ids.

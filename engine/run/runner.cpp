@@ -70,7 +70,7 @@ RunReport run_plan(const Scenario& scenario, const Plan& plan, ResultSink& sink,
     } else {
       try {
         input = plan.task(id, &label);
-        result = execute_task(scenario, plan, id, input, label.arm);
+        result = execute_task(scenario, plan, id, input, label);
       } catch (const std::exception& e) {  // the patient could not be drawn or treated
         result.ok = false;
         result.failure = e.what();

@@ -36,9 +36,22 @@ std::string_view unit_of(const std::pair<cohort::Target, std::size_t>& q, const 
   return q.first == cohort::Target::kParameter ? model.parameters[q.second].unit : model.variables[q.second].unit;
 }
 
+/// The TPS criterion of population.include: the measured baseline TPS in [min, max) percent.
+cohort::Inclusion read_tps_inclusion(const ConfigNode& key, const ConfigNode& value, bool has_assay) {
+  if (!has_assay) key.fail("population.include: tps needs the baseline PD-L1 assay (readout: {tps: {from: ...}})");
+  value.check_keys({"min", "max"}, "the TPS inclusion criterion");
+  cohort::Inclusion c{"tps", cohort::Target::kParameter, 0, 0.0, 1e300};  // max exclusive: none admits 100 %
+  if (const ConfigNode* m = value.find("min")) c.min = m->as_quantity("%", "min of 'tps'");
+  if (const ConfigNode* m = value.find("max")) c.max = m->as_quantity("%", "max of 'tps'");
+  // A measured TPS lies in [0, 100]; [min, max) must hold some of it.
+  if (!(c.min >= 0.0 && c.min <= 100.0)) value.at("min").fail("a TPS criterion's min must lie in [0, 100] %");
+  if (!(c.max > c.min && c.max > 0.0))
+    value.fail("the TPS criterion [min, max) admits no TPS: it needs max > min and max > 0 %");
+  return c;
+}
 
 cohort::PopulationSpec read_population(const ConfigNode& node, const ModelRegistry& registry, const ModelInfo& model,
-                                       Eigen::MatrixXd& factor) {
+                                       Eigen::MatrixXd& factor, bool has_tps_assay) {
   node.check_keys({"size", "distributions", "correlations", "prevalence", "include", "max_attempts"}, "population");
   cohort::PopulationSpec p;
   const ConfigNode& size = node.at("size");
@@ -94,6 +107,10 @@ cohort::PopulationSpec read_population(const ConfigNode& node, const ModelRegist
     }
   if (const ConfigNode* n = node.find("include"))
     for (const auto& [name, value] : n->entries("population.include")) {
+      if (name == "tps") {
+        p.tps_inclusion = read_tps_inclusion(n->key_node(name), value, has_tps_assay);
+        continue;
+      }
       value.check_keys({"min", "max"}, "an inclusion criterion");
       const auto q = quantity(n->key_node(name), name, model);
       cohort::Inclusion c{name, q.first, q.second};
@@ -166,7 +183,8 @@ void read_cohort_sections(const ConfigNode& root, const ModelRegistry& registry,
   const ModelInfo& model = *s.model;
   for (const char* key : {"phenotypes", "host"})
     for (Overlay& o : read_overlay_list(root.find(key), key, registry, model)) s.overlays.push_back(std::move(o));
-  if (const ConfigNode* n = root.find("population")) s.population = read_population(*n, registry, model, s.population_factor);
+  if (const ConfigNode* n = root.find("population"))
+    s.population = read_population(*n, registry, model, s.population_factor, s.readout && s.readout->settings.tps);
   if (const ConfigNode* n = root.find("arms")) {
     for (const auto& [name, value] : n->entries("arms")) {
       value.check_keys({"treatment", "phenotypes", "host", "switch"}, "arm '" + name + "'");

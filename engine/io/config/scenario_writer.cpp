@@ -215,12 +215,18 @@ void write_cohort(const Scenario& s, YAML::Emitter& out) {
       for (const auto& o : p.overlays) out << YAML::Key << o.overlay.name << YAML::Value << exact(o.prevalence);
       out << YAML::EndMap;
     }
-    if (!p.inclusion.empty()) {
+    if (!p.inclusion.empty() || p.tps_inclusion) {
       out << YAML::Key << "include" << YAML::Value << YAML::BeginMap;
       for (const auto& c : p.inclusion) {
         out << YAML::Key << c.name << YAML::Value << YAML::Flow << YAML::BeginMap;
         if (c.min > -1e300) out << YAML::Key << "min" << YAML::Value << exact(c.min);
         if (c.max < 1e300) out << YAML::Key << "max" << YAML::Value << exact(c.max);
+        out << YAML::EndMap;
+      }
+      if (const auto& c = p.tps_inclusion) {
+        out << YAML::Key << "tps" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "min" << YAML::Value
+            << with_unit(c->min, "%");
+        if (c->max < 1e300) out << YAML::Key << "max" << YAML::Value << with_unit(c->max, "%");
         out << YAML::EndMap;
       }
       out << YAML::EndMap;
