@@ -17,7 +17,8 @@ Evaluation evaluate(const CalibrationProblem& problem, const std::vector<double>
   Evaluation e;
   e.values = values;
   e.simulated.assign(problem.targets.size(), std::numeric_limits<double>::quiet_NaN());
-  std::vector<std::vector<ArmStatistics>> statistics(problem.scenarios.size());
+  std::vector<std::vector<TaskOutcome>> outcomes(problem.scenarios.size());
+  std::vector<std::size_t> arms(problem.scenarios.size(), 0);
   try {
     for (std::size_t k = 0; k < problem.scenarios.size(); ++k) {
       bool needed = false;
@@ -30,7 +31,8 @@ Evaluation evaluate(const CalibrationProblem& problem, const std::vector<double>
       StatisticsSink sink(plan);
       const RunReport report = run_plan(scenario, plan, sink);
       e.failed_tasks += report.failed;
-      statistics[k] = arm_statistics(sink.outcomes(), plan.arm_names().size());
+      outcomes[k] = sink.outcomes();
+      arms[k] = plan.arm_names().size();
     }
   } catch (const Error& error) {  // invalid parameters: no simulation
     e.error = error.what();
@@ -39,7 +41,7 @@ Evaluation evaluate(const CalibrationProblem& problem, const std::vector<double>
   }
   for (std::size_t i = 0; i < problem.targets.size(); ++i) {
     const Target& t = problem.targets[i];
-    e.simulated[i] = statistics[t.scenario][t.arm].value(t.statistic);
+    e.simulated[i] = statistic_value(outcomes[t.scenario], arms[t.scenario], t);
   }
   e.objective = objective(problem.targets, e.simulated);
   return e;

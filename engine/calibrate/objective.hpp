@@ -15,13 +15,13 @@ namespace icbsim::calibrate {
 /// Contribution of a target whose simulated statistic does not exist (a 10-scale miss).
 inline constexpr double kMissingPenalty = 100.0;
 
-/// A published summary statistic of one arm of one scenario.
-struct Target {
+/// A published summary statistic of one arm of one scenario (the query: statistic, arm, comparator
+/// arm, time, TPS stratum).
+struct Target : StatisticQuery {
   std::string label;          ///< e.g. "keynote024 pembrolizumab orr"
   std::size_t scenario = 0;   ///< index into the calibration's scenarios
-  std::size_t arm = 0;        ///< arm index within that scenario
-  Statistic statistic = Statistic::kOrr;
-  double value = 0.0;         ///< published value (fraction or days)
+  std::string against_arm;    ///< name of the comparator arm (hr_os, hr_pfs; else empty)
+  double value = 0.0;         ///< published value (fraction, days or ratio)
   double scale = 1.0;         ///< standardising scale, > 0 (same unit as value)
   std::string source;         ///< where the value is published
 };

@@ -1,10 +1,12 @@
-// Arm statistics from task outcomes; Kaplan–Meier medians from engine/readout.
+// Arm statistics from task outcomes; Kaplan–Meier curves and the Cox model from engine/readout.
 #include "engine/calibrate/trial_statistics.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
 
+#include "engine/core/errors.hpp"
 #include "engine/readout/survival.hpp"
 
 namespace icbsim::calibrate {
@@ -28,8 +30,42 @@ double median_of(std::vector<double> v) {
 
 }  // namespace
 
-bool is_proportion(Statistic s) {
-  return s != Statistic::kMedianPfs && s != Statistic::kMedianOs && s != Statistic::kMedianVdt;
+StatisticKind statistic_kind(Statistic s) {
+  switch (s) {
+    case Statistic::kMedianPfs:
+    case Statistic::kMedianOs:
+    case Statistic::kMedianVdt:
+    case Statistic::kRmstOs:
+    case Statistic::kRmstPfs:
+      return StatisticKind::kTime;
+    case Statistic::kHrOs:
+    case Statistic::kHrPfs:
+      return StatisticKind::kRatio;
+    case Statistic::kOrr:
+    case Statistic::kDcr:
+    case Statistic::kBestCr:
+    case Statistic::kBestPr:
+    case Statistic::kBestSd:
+    case Statistic::kBestPd:
+    case Statistic::kLandmarkOs:
+    case Statistic::kLandmarkPfs:
+      return StatisticKind::kProportion;
+  }
+  return StatisticKind::kProportion;
+}
+
+bool is_proportion(Statistic s) { return statistic_kind(s) == StatisticKind::kProportion; }
+
+bool needs_comparator(Statistic s) { return s == Statistic::kHrOs || s == Statistic::kHrPfs; }
+
+bool needs_time(Statistic s) {
+  return s == Statistic::kLandmarkOs || s == Statistic::kLandmarkPfs || s == Statistic::kRmstOs ||
+         s == Statistic::kRmstPfs;
+}
+
+bool TpsRange::contains(double tps_pct) const {
+  if (std::isnan(tps_pct)) return false;
+  return (!min || tps_pct >= *min) && (!max || tps_pct < *max);
 }
 
 double ArmStatistics::value(Statistic s) const {
@@ -46,8 +82,16 @@ double ArmStatistics::value(Statistic s) const {
     case Statistic::kMedianOs: return median_os.value_or(kNaN);
     case Statistic::kMedianVdt:  // the median growth rate gives the median doubling time
       return median_growth_rate > 0.0 ? std::log(2.0) / median_growth_rate : kNaN;
+    case Statistic::kHrOs:
+    case Statistic::kHrPfs:
+    case Statistic::kLandmarkOs:
+    case Statistic::kLandmarkPfs:
+    case Statistic::kRmstOs:
+    case Statistic::kRmstPfs:
+      break;
   }
-  return kNaN;
+  throw Error("statistic '" + std::string(kStatisticNames.name(s)) +
+              "' needs a comparator arm or a time: compute it with statistic_value");
 }
 
 std::vector<ArmStatistics> arm_statistics(const std::vector<TaskOutcome>& tasks, std::size_t arms) {
@@ -74,6 +118,48 @@ std::vector<ArmStatistics> arm_statistics(const std::vector<TaskOutcome>& tasks,
   return out;
 }
 
+double statistic_value(std::span<const TaskOutcome> tasks, std::size_t arms, const StatisticQuery& query) {
+  const Statistic s = query.statistic;
+  if (query.arm >= arms || (query.against && (*query.against >= arms || *query.against == query.arm)))
+    throw Error("statistic_value: the arm or the comparator arm does not exist");
+  if (needs_comparator(s) != query.against.has_value() || needs_time(s) != query.at.has_value())
+    throw Error("statistic_value: '" + std::string(kStatisticNames.name(s)) +
+                "' is given a comparator arm or a time it does not take, or lacks one it needs");
+  // The patients the statistic speaks of: every task, or the completed ones of the TPS stratum.
+  std::vector<TaskOutcome> in;
+  for (const TaskOutcome& t : tasks)
+    if (!query.tps || (t.ok && query.tps->contains(t.tps_pct))) in.push_back(t);
+  const bool os = s == Statistic::kHrOs || s == Statistic::kLandmarkOs || s == Statistic::kRmstOs;
+  const auto endpoint = [os](const TaskOutcome& t) { return os ? t.os : t.pfs; };
+  if (needs_comparator(s)) {  // Cox model: hazard of the arm (1) relative to the comparator (0)
+    std::vector<readout::ArmSurvivalTime> data;
+    for (const TaskOutcome& t : in)
+      if (t.ok && (t.arm == query.arm || t.arm == *query.against)) {
+        const readout::SurvivalTime e = endpoint(t);
+        data.push_back({e.time, e.event, t.arm == query.arm ? 1 : 0});
+      }
+    try {
+      return readout::cox_binary(data).hr;
+    } catch (const Error&) {  // an arm without patients or events: no finite hazard ratio
+      return kNaN;
+    }
+  }
+  if (needs_time(s)) {
+    std::vector<readout::SurvivalTime> times;
+    for (const TaskOutcome& t : in)
+      if (t.ok && t.arm == query.arm) times.push_back(endpoint(t));
+    if (times.empty()) return kNaN;
+    const readout::KaplanMeierCurve curve = readout::kaplan_meier(times);
+    // Beyond the longest follow-up the curve is known only when it has reached 0.
+    const readout::KaplanMeierStep& last = curve.steps.back();
+    if (last.time < *query.at && last.survival > 0.0) return kNaN;
+    return s == Statistic::kLandmarkOs || s == Statistic::kLandmarkPfs
+               ? readout::survival_at(curve, *query.at)
+               : readout::restricted_mean_survival(curve, *query.at);
+  }
+  return arm_statistics(in, arms)[query.arm].value(s);
+}
+
 StatisticsSink::StatisticsSink(const Plan& plan) : plan_(plan), outcomes_(plan.size()) {}
 
 void StatisticsSink::write_task(const TaskRecord& record) {
@@ -81,10 +167,12 @@ void StatisticsSink::write_task(const TaskRecord& record) {
   t.arm = record.arm;
   t.ok = record.ok && record.readout != nullptr;
   t.growth_rate = kNaN;
+  t.tps_pct = kNaN;
   if (!t.ok) return;
   t.best = record.readout->best_response;
   t.pfs = record.readout->pfs;
   t.os = record.readout->os;
+  t.tps_pct = record.readout->tps_pct;
   // Volumetric growth rate of the true tumour between the first and the last output time.
   const auto& mapping = plan_.scenario().readout->tumour;
   const std::vector<double>& times = plan_.output_times();

@@ -11,11 +11,14 @@
 namespace icbsim::cli {
 namespace {
 
-/// A statistic in the unit it is published in: per cent, or months of 30.4375 days (VDT in days).
+/// A statistic in the unit it is published in: per cent, a plain ratio, or months of 30.4375 days
+/// (VDT in days).
 std::string shown(calibrate::Statistic s, double v) {
   if (!std::isfinite(v)) return "n/a";
   char text[32];
   if (calibrate::is_proportion(s)) std::snprintf(text, sizeof text, "%.1f %%", 100.0 * v);
+  else if (calibrate::statistic_kind(s) == calibrate::StatisticKind::kRatio)
+    std::snprintf(text, sizeof text, "%.3f", v);
   else if (s == calibrate::Statistic::kMedianVdt) std::snprintf(text, sizeof text, "%.0f d", v);
   else std::snprintf(text, sizeof text, "%.2f mo", v / 30.4375);
   return text;

@@ -1,4 +1,4 @@
-// Kaplan-Meier, median, log-rank and binary-covariate Cox estimators.
+// Kaplan-Meier, median, restricted mean, log-rank and binary-covariate Cox estimators.
 #include "engine/readout/survival.hpp"
 
 #include <algorithm>
@@ -143,6 +143,21 @@ double survival_at(const KaplanMeierCurve& curve, double t) {
     s = step.survival;
   }
   return s;
+}
+
+double restricted_mean_survival(const KaplanMeierCurve& curve, double horizon) {
+  if (!std::isfinite(horizon) || horizon < 0.0)
+    throw Error("restricted mean survival: the horizon must be finite and >= 0");
+  double area = 0.0;
+  double from = 0.0;
+  double s = 1.0;
+  for (const KaplanMeierStep& step : curve.steps) {
+    if (step.time >= horizon) break;
+    area += s * (step.time - from);
+    from = step.time;
+    s = step.survival;
+  }
+  return area + s * (horizon - from);
 }
 
 MedianSurvival median_survival(const KaplanMeierCurve& curve) {

@@ -1,6 +1,6 @@
 // Time-to-event statistics for simulated cohorts: Kaplan-Meier with Greenwood variance and
-// log-log intervals, the median with its Brookmeyer-Crowley interval, the log-rank test, and a
-// Cox model with one binary covariate (arm). Times in any one unit (days in icbsim).
+// log-log intervals, the median with its Brookmeyer-Crowley interval, the restricted mean, the
+// log-rank test, and a Cox model with one binary covariate (arm). Times in any one unit (days in icbsim).
 #pragma once
 
 #include <optional>
@@ -48,6 +48,12 @@ KaplanMeierCurve kaplan_meier(std::span<const SurvivalTime> data, double confide
 
 /// S(t) of a curve: the value of the last step at or before t (1 before the first step).
 double survival_at(const KaplanMeierCurve& curve, double t);
+
+/// Restricted mean survival time up to `horizon` [day]: the area under the step function S(t) from
+/// 0 to horizon (Royston & Parmar 2013). The curve is taken as constant after its last step; whether
+/// follow-up reaches the horizon is the caller's question. Throws icbsim::Error when horizon is
+/// negative or not finite.
+double restricted_mean_survival(const KaplanMeierCurve& curve, double horizon);
 
 /// Median survival with its interval [day]; a member is empty when not reached.
 struct MedianSurvival {

@@ -139,36 +139,111 @@ FreeParameter read_parameter(const ConfigNode& node, const CalibrationConfig& c)
   return p;
 }
 
+/// The index of the arm a node names (a scenario without arms has the one arm `all`).
+std::size_t arm_index(const ConfigNode& node, const std::vector<std::string>& arms) {
+  const std::string& name = node.text("arm");
+  const auto it = std::find(arms.begin(), arms.end(), name);
+  if (it != arms.end()) return static_cast<std::size_t>(it - arms.begin());
+  std::vector<std::string_view> known(arms.begin(), arms.end());
+  std::string list;
+  for (const auto& a : arms) list += (list.empty() ? "" : ", ") + a;
+  node.fail_unknown(name, known, "arm", list);
+}
+
+/// A stratum of measured baseline TPS: {min: 50 %} (inclusive), {max: 1 %} (exclusive) or both.
+calibrate::TpsRange read_tps_range(const ConfigNode& node, const Scenario& s, const std::string& scenario_name,
+                                   std::string& label) {
+  if (!node.is_map())
+    node.fail("tps: is a stratum of measured baseline TPS, e.g. {min: 50 %} or {min: 1 %, max: 50 %}");
+  node.check_keys({"min", "max"}, "tps");
+  if (!(s.readout && s.readout->settings.tps))
+    node.fail("a tps: stratum needs the baseline PD-L1 assay in scenario '" + scenario_name +
+              "' (readout: {tps: {from: ...}})");
+  calibrate::TpsRange r;
+  const auto bound = [&](const char* key, std::optional<double>& out) {
+    const ConfigNode* b = node.find(key);
+    if (b == nullptr) return;
+    const std::string what = std::string("tps.") + key;
+    const std::string& text = b->text(what);
+    if (text.find('%') == std::string::npos && text.find("percent") == std::string::npos)
+      b->fail(what + " needs its unit, e.g. 50 %");
+    out = b->as_quantity("%", what);
+    if (*out < 0 || *out > 100) b->fail(what + " must lie between 0 and 100 %");
+  };
+  bound("min", r.min);
+  bound("max", r.max);
+  if (!r.min && !r.max) node.fail("tps: needs min: (inclusive), max: (exclusive) or both, in %");
+  if (r.min && r.max && !(*r.max > *r.min)) node.at("max").fail("tps.max must be greater than tps.min");
+  if (r.min && r.max)
+    label = "TPS " + node.at("min").text("tps.min") + " to < " + node.at("max").text("tps.max");
+  else if (r.min)
+    label = "TPS >= " + node.at("min").text("tps.min");
+  else
+    label = "TPS < " + node.at("max").text("tps.max");
+  return r;
+}
+
 Target read_target(const ConfigNode& node, const CalibrationConfig& c) {
-  node.check_keys({"scenario", "arm", "statistic", "value", "scale", "source"}, "a target");
+  node.check_keys({"scenario", "arm", "statistic", "against", "at", "tps", "value", "scale", "source"}, "a target");
   Target t;
   const ConfigNode& scenario = node.at("scenario");
   t.scenario = scenario_index(scenario, c.problem.scenario_names);
+  const std::string& scenario_name = c.problem.scenario_names[t.scenario];
   const Scenario& s = c.problem.scenarios[t.scenario];
   const ConfigNode& arm = node.at("arm");
-  const std::string& arm_name = arm.text("arm");
   std::vector<std::string> arms;
   for (const Arm& a : s.arms) arms.push_back(a.name);
   if (arms.empty()) arms.push_back("all");
-  const auto it = std::find(arms.begin(), arms.end(), arm_name);
-  if (it == arms.end()) {
-    std::vector<std::string_view> known(arms.begin(), arms.end());
-    std::string list;
-    for (const auto& a : arms) list += (list.empty() ? "" : ", ") + a;
-    arm.fail_unknown(arm_name, known, "arm", list);
+  t.arm = arm_index(arm, arms);
+  const ConfigNode& statistic = node.at("statistic");
+  t.statistic = statistic.as_enum(calibrate::kStatisticNames, "statistic");
+  const std::string name(calibrate::kStatisticNames.name(t.statistic));
+  t.label = scenario_name + " " + arms[t.arm] + " " + name;
+  if (const ConfigNode* n = node.find("against")) {
+    if (!calibrate::needs_comparator(t.statistic))
+      n->fail("against: names the comparator arm of hr_os and hr_pfs; " + name + " has none");
+    t.against = arm_index(*n, arms);
+    t.against_arm = arms[*t.against];
+    if (*t.against == t.arm)
+      n->fail("against: names the target's own arm '" + t.against_arm + "'; a hazard ratio compares two arms");
+    t.label += " vs " + t.against_arm;
+  } else if (calibrate::needs_comparator(t.statistic)) {
+    statistic.fail(name + " needs `against: <arm>`, the comparator arm of the hazard ratio");
   }
-  t.arm = static_cast<std::size_t>(it - arms.begin());
-  t.statistic = node.at("statistic").as_enum(calibrate::kStatisticNames, "statistic");
-  const std::string unit = calibrate::is_proportion(t.statistic) ? "" : "day";
-  t.value = node.at("value").as_quantity(unit, "value");
+  if (const ConfigNode* n = node.find("at")) {
+    if (!calibrate::needs_time(t.statistic))
+      n->fail("at: is the landmark of landmark_os and landmark_pfs or the horizon of rmst_os and rmst_pfs; " + name +
+              " has none");
+    t.at = n->as_quantity("day", "at");
+    if (!(*t.at > 0)) n->fail("at must be positive");
+    const double follow_up = s.time.end - s.time.start;
+    if (*t.at > follow_up)
+      n->fail("at: " + n->text("at") + " lies beyond the simulated follow-up of scenario '" + scenario_name + "' (" +
+              std::to_string(follow_up) + " days)");
+    t.label += " at " + n->text("at");
+  } else if (calibrate::needs_time(t.statistic)) {
+    statistic.fail(name + " needs `at: <time>`, e.g. `at: 12 months`");
+  }
+  if (const ConfigNode* n = node.find("tps")) {
+    std::string stratum;
+    t.tps = read_tps_range(*n, s, scenario_name, stratum);
+    t.label += " " + stratum;
+  }
+  const calibrate::StatisticKind kind = calibrate::statistic_kind(t.statistic);
+  const std::string unit = kind == calibrate::StatisticKind::kTime ? "day" : "";
+  const ConfigNode& value = node.at("value");
+  t.value = value.as_quantity(unit, "value");
   t.scale = node.at("scale").as_quantity(unit, "scale");
   if (!(t.scale > 0)) node.at("scale").fail("scale must be positive");
-  if (calibrate::is_proportion(t.statistic) && (t.value < 0 || t.value > 1))
-    node.at("value").fail("a proportion must lie between 0 and 100 %");
-  if (!s.readout) scenario.fail("scenario '" + c.problem.scenario_names[t.scenario] + "' has no readout (tumour:, scans:)");
+  if (kind == calibrate::StatisticKind::kProportion && (t.value < 0 || t.value > 1))
+    value.fail("a proportion must lie between 0 and 100 %");
+  if (kind == calibrate::StatisticKind::kRatio && !(t.value > 0)) value.fail("a hazard ratio must be positive");
+  if (kind == calibrate::StatisticKind::kTime && t.value < 0) value.fail("a time must not be negative");
+  if (t.at && (t.statistic == calibrate::Statistic::kRmstOs || t.statistic == calibrate::Statistic::kRmstPfs) &&
+      t.value > *t.at)
+    value.fail("a restricted mean survival time cannot exceed its horizon at: " + node.at("at").text("at"));
+  if (!s.readout) scenario.fail("scenario '" + scenario_name + "' has no readout (tumour:, scans:)");
   t.source = node.at("source").text("source");
-  t.label = c.problem.scenario_names[t.scenario] + " " + arm_name + " " +
-            std::string(calibrate::kStatisticNames.name(t.statistic));
   return t;
 }
 

@@ -1,6 +1,8 @@
 // Calibration record: columnar datasets over evaluations, readable with h5py alone.
 #include "engine/io/calibration/calibration_record.hpp"
 
+#include <limits>
+
 #include <icbsim/build_info.hpp>
 
 #include "engine/core/errors.hpp"
@@ -44,21 +46,36 @@ void write_contents(hid_t file, const CalibrationConfig& c, const calibrate::Cal
   }
   {
     const h5::Id g = h5::create_group(file, "targets");
-    std::vector<std::string> labels, statistics, sources;
-    std::vector<double> values, scales;
+    constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+    std::vector<std::string> labels, statistics, against, sources;
+    std::vector<double> values, scales, at, tps_min, tps_max;
     for (const auto& t : problem.targets) {
       labels.push_back(t.label);
       statistics.push_back(std::string(calibrate::kStatisticNames.name(t.statistic)));
+      against.push_back(t.against_arm);
       sources.push_back(t.source);
       values.push_back(t.value);
       scales.push_back(t.scale);
+      at.push_back(t.at.value_or(kNone));
+      tps_min.push_back(t.tps ? t.tps->min.value_or(kNone) : kNone);
+      tps_max.push_back(t.tps ? t.tps->max.value_or(kNone) : kNone);
     }
     write_strings(g.get(), "label", labels);
     write_strings(g.get(), "statistic", statistics);
+    write_strings(g.get(), "against", against);
     write_strings(g.get(), "source", sources);
     h5::write_doubles(g.get(), "value", values);
     h5::write_doubles(g.get(), "scale", scales);
-    h5::set_attribute(g.get(), "units", std::string("proportions as fractions; median_pfs, median_os, median_vdt in days"));
+    h5::write_doubles(g.get(), "at", at);
+    h5::write_doubles(g.get(), "tps_min", tps_min);
+    h5::write_doubles(g.get(), "tps_max", tps_max);
+    h5::set_attribute(g.get(), "units",
+                      std::string("value, scale: proportions (orr, dcr, best_*, landmark_*) as fractions, times "
+                                  "(median_*, rmst_*) in days, hazard ratios (hr_*) plain; at in days; tps_min, "
+                                  "tps_max in %"));
+    h5::set_attribute(g.get(), "none",
+                      std::string("against empty: no comparator arm; at NaN: no time; tps_min NaN: no lower bound "
+                                  "(inclusive), tps_max NaN: no upper bound (exclusive), both NaN: all patients"));
   }
   {
     const h5::Id g = h5::create_group(file, "evaluations");

@@ -118,6 +118,27 @@ TEST_CASE("Kaplan-Meier: median at exactly S = 0.5 is the midpoint to the next e
   CHECK(median_survival(kaplan_meier(flat)).median == 3.5);  // S(2) = 0.5 exactly; next event 5
 }
 
+TEST_CASE("Kaplan-Meier restricted mean survival: the area under the step curve", "[readout][survival]") {
+  // Four subjects: events at 2, 5, 8 and a censoring at 4, so S = 1 on [0, 2), 3/4 on [2, 5),
+  // 3/8 on [5, 8) and 0 from 8 on.
+  const std::vector<SurvivalTime> four{{5, true}, {2, true}, {8, true}, {4, false}};
+  const KaplanMeierCurve c = kaplan_meier(four);
+  CHECK(restricted_mean_survival(c, 0.0) == 0.0);
+  CHECK(restricted_mean_survival(c, 2.0) == 2.0);  // the drop at the horizon adds nothing
+  CHECK(restricted_mean_survival(c, 3.0) == Approx(2.0 + 0.75));
+  CHECK(restricted_mean_survival(c, 6.0) == Approx(2.0 + 3 * 0.75 + 1 * 0.375));
+  CHECK(restricted_mean_survival(c, 10.0) == Approx(2.0 + 3 * 0.75 + 3 * 0.375));  // 5.375: S = 0 after 8
+  // 6-MP arm to 10 weeks: 6·1 + 1·(18/21) + 3·(18/21)(16/17) = 9.2773 weeks; to 35 weeks
+  // (the last follow-up) the exact sum of the seven steps is 13856/595 weeks.
+  const KaplanMeierCurve mp = kaplan_meier(arm(0));
+  CHECK(restricted_mean_survival(mp, 10.0) == Approx(6.0 + 18.0 / 21 + 3 * (18.0 / 21) * (16.0 / 17)).epsilon(1e-12));
+  CHECK(restricted_mean_survival(mp, 35.0) == Approx(13856.0 / 595).epsilon(1e-12));
+  // Without any subject S = 1 throughout; a negative or infinite horizon is refused.
+  CHECK(restricted_mean_survival(KaplanMeierCurve{}, 7.0) == 7.0);
+  CHECK_THROWS_AS(restricted_mean_survival(c, -1.0), icbsim::Error);
+  CHECK_THROWS_AS(restricted_mean_survival(c, INFINITY), icbsim::Error);
+}
+
 TEST_CASE("Log-rank test: chi-square 16.79 on 1 df", "[readout][survival]") {
   const LogRankResult r = log_rank_test(freireich());
   CHECK(r.observed_1 == 21.0);

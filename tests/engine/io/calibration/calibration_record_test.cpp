@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include <icbsim/build_info.hpp>
@@ -25,7 +26,8 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-/// Two free parameters, three targets, no scenarios (the record needs none).
+/// Two free parameters, three targets (one with a TPS stratum, a hazard ratio against another arm in
+/// a TPS range, a restricted mean at a time), no scenarios (the record needs none).
 CalibrationConfig config() {
   CalibrationConfig c;
   c.path = "configs/calibration/test.yaml";
@@ -45,23 +47,28 @@ CalibrationConfig config() {
   cv.upper = 2.0;
   cv.start = 0.25;
   c.problem.parameters = {median, cv};
-  calibrate::Target orr, pfs, vdt;
-  orr.label = "trial orr";
+  calibrate::Target orr, hr, rmst;
+  orr.label = "trial pembrolizumab orr TPS >= 50 %";
   orr.statistic = calibrate::Statistic::kOrr;
+  orr.tps = calibrate::TpsRange{50.0, std::nullopt};
   orr.value = 0.448;
   orr.scale = 0.025;
   orr.source = "Reck 2016";
-  pfs.label = "trial median_pfs";
-  pfs.statistic = calibrate::Statistic::kMedianPfs;
-  pfs.value = 313.5;
-  pfs.scale = 39.0;
-  pfs.source = "Reck 2016";
-  vdt.label = "untreated median_vdt";
-  vdt.statistic = calibrate::Statistic::kMedianVdt;
-  vdt.value = 69.0;
-  vdt.scale = 2.0;
-  vdt.source = "synthetic";
-  c.problem.targets = {orr, pfs, vdt};
+  hr.label = "trial pembrolizumab hr_pfs vs chemotherapy TPS 1 % to < 50 %";
+  hr.statistic = calibrate::Statistic::kHrPfs;
+  hr.against = 1;
+  hr.against_arm = "chemotherapy";
+  hr.tps = calibrate::TpsRange{1.0, 50.0};
+  hr.value = 0.5;
+  hr.scale = 0.05;
+  hr.source = "Reck 2016";
+  rmst.label = "trial pembrolizumab rmst_os at 12 months";
+  rmst.statistic = calibrate::Statistic::kRmstOs;
+  rmst.at = 365.25;
+  rmst.value = 300.0;
+  rmst.scale = 10.0;
+  rmst.source = "synthetic";
+  c.problem.targets = {orr, hr, rmst};
   c.problem.optimiser.algorithm = calibrate::Algorithm::kNelderMead;
   return c;
 }
@@ -103,11 +110,34 @@ TEST_CASE("the calibration record holds parameters targets evaluations and the b
   CHECK(h5::read_doubles(f, "/parameters/start") == std::vector<double>{0.02, 0.25});
 
   CHECK(h5::read_strings(f, "/targets/label") ==
-        std::vector<std::string>{"trial orr", "trial median_pfs", "untreated median_vdt"});
-  CHECK(h5::read_strings(f, "/targets/statistic") == std::vector<std::string>{"orr", "median_pfs", "median_vdt"});
+        std::vector<std::string>{"trial pembrolizumab orr TPS >= 50 %",
+                                 "trial pembrolizumab hr_pfs vs chemotherapy TPS 1 % to < 50 %",
+                                 "trial pembrolizumab rmst_os at 12 months"});
+  CHECK(h5::read_strings(f, "/targets/statistic") == std::vector<std::string>{"orr", "hr_pfs", "rmst_os"});
   CHECK(h5::read_strings(f, "/targets/source") == std::vector<std::string>{"Reck 2016", "Reck 2016", "synthetic"});
-  CHECK(h5::read_doubles(f, "/targets/value") == std::vector<double>{0.448, 313.5, 69.0});
-  CHECK(h5::read_doubles(f, "/targets/scale") == std::vector<double>{0.025, 39.0, 2.0});
+  CHECK(h5::read_doubles(f, "/targets/value") == std::vector<double>{0.448, 0.5, 300.0});
+  CHECK(h5::read_doubles(f, "/targets/scale") == std::vector<double>{0.025, 0.05, 10.0});
+  // The qualifiers: comparator arm (empty: none), time [day] and TPS range [%] (NaN: none).
+  CHECK(h5::read_strings(f, "/targets/against") == std::vector<std::string>{"", "chemotherapy", ""});
+  const std::vector<double> at = h5::read_doubles(f, "/targets/at");
+  REQUIRE(at.size() == 3);
+  CHECK(std::isnan(at[0]));
+  CHECK(std::isnan(at[1]));
+  CHECK(at[2] == 365.25);
+  const std::vector<double> tps_min = h5::read_doubles(f, "/targets/tps_min");
+  const std::vector<double> tps_max = h5::read_doubles(f, "/targets/tps_max");
+  REQUIRE(tps_min.size() == 3);
+  REQUIRE(tps_max.size() == 3);
+  CHECK(tps_min[0] == 50.0);
+  CHECK(std::isnan(tps_max[0]));  // open above
+  CHECK(tps_min[1] == 1.0);
+  CHECK(tps_max[1] == 50.0);
+  CHECK(std::isnan(tps_min[2]));  // no stratum
+  CHECK(std::isnan(tps_max[2]));
+  {
+    const h5::Id targets(H5Gopen2(f, "targets", H5P_DEFAULT));
+    CHECK_THAT(h5::read_string_attribute(targets.get(), "units"), Catch::Contains("tps_min, tps_max in %"));
+  }
 
   std::vector<hsize_t> dims;
   const std::vector<double> values = h5::read_doubles(f, "/evaluations/values", &dims);
