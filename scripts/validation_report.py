@@ -315,8 +315,10 @@ def km_section(results, statements, figures):
             for i, arm in enumerate(arms):
                 colour = "C%d" % i
                 km = icbsim.kaplan_meier(*results.survival(trial, results.arm(trial, arm), endpoint))
-                ax.step(km.time / DAYS_PER_MONTH, km.survival, where="post", color=colour, label=arm)
-                ax.fill_between(km.time / DAYS_PER_MONTH, km.lower, km.upper, step="post", color=colour, alpha=0.15)
+                t, s = km.steps()
+                ax.step(t / DAYS_PER_MONTH, s, where="post", color=colour, label=arm)
+                ax.fill_between(t / DAYS_PER_MONTH, np.append(1.0, km.lower), np.append(1.0, km.upper), step="post",
+                                color=colour, alpha=0.15)
                 for t in statements:
                     if t["scenario"] != trial or t["arm"] != arm or t.get("tps"):
                         continue
@@ -460,7 +462,7 @@ def default_cohort_section(results, cohort):
     doc = pooled_rate(results, [("oak", "docetaxel"), ("checkmate017", "docetaxel"), ("checkmate057", "docetaxel"),
                                 ("keynote010", "docetaxel")], "hyperprogression")
     check("hyperprogression (Ferrara 2018), second-line anti-PD-(L)1 vs docetaxel (OAK, CheckMate 017/057, "
-          "KEYNOTE-010 arms pooled)", "%s vs %s" % (pct(ici), pct(doc)), "ICI ≥ 2× docetaxel", ici[0] >= 2 * doc[0])
+          "KEYNOTE-010 arms pooled)", "%s vs %s" % (pct(ici), pct(doc)), "ICI ≥ 2× docetaxel (and > 0)", ici[0] > 0 and ici[0] >= 2 * doc[0])
     untreated = rate(results, "untreated", "all", "hyperprogression")
     check("hyperprogression without treatment (untreated scenario)", pct(untreated), "< 2 %", untreated[0] < 0.02)
     nivo = rate(results, "nivolumab_vs_pembrolizumab", "nivolumab", "orr")
