@@ -172,7 +172,7 @@ class Results:
 
     def wall_seconds(self):
         return {name[:-3]: float(icbsim.root_attributes(os.path.join(self.folder, name))["wall_seconds"])
-                for name in sorted(os.listdir(self.folder)) if name.endswith(".h5")}
+                for name in sorted(os.listdir(self.folder)) if name.endswith(".h5") and name.count(".") == 1}
 
 
 def simulate(results, target, rng):
@@ -407,36 +407,38 @@ def distributions_section(results, cohort, config_dir, figures):
     return lines
 
 
-def rate(results, scenario, arm, field, tps=None):
-    """(share, lower, upper) of patients of an arm with best response in field's list or a true flag."""
+def counts(results, scenario, arm, field, tps=None):
+    """(k, n): patients of an arm with best response in field's list or a true flag, of those for
+    whom the field is defined."""
     mask = results.arm(scenario, arm, tps)
     table = results.table(scenario)
     if field in BEST:
-        k = int(table["best_response"][mask].astype(str).isin(BEST[field]).sum())
-    else:
-        flags = table[field].to_numpy(float)[mask] if field in table else np.full(int(mask.sum()), np.nan)
-        if np.all(np.isnan(flags)):
-            return math.nan, math.nan, math.nan  # not defined in this scenario
-        k = int(np.nansum(flags > 0.5))
-    return wilson(k, int(mask.sum()))
+        return int(table["best_response"][mask].astype(str).isin(BEST[field]).sum()), int(mask.sum())
+    flags = table[field].to_numpy(float)[mask] if field in table else np.full(int(mask.sum()), np.nan)
+    if field == "hyperprogression" and "tgr_pre" in table:
+        # Undefined without a pre-treatment growth rate (no pre-baseline scan in the scenario).
+        flags[~np.isfinite(table["tgr_pre"].to_numpy(float)[mask])] = np.nan
+    defined = np.isfinite(flags)
+    return int(np.sum(flags[defined] > 0.5)), int(defined.sum())
+
+
+def rate(results, scenario, arm, field, tps=None):
+    """(share, lower, upper) with the Wilson interval; NaNs when the field is defined for nobody."""
+    return wilson(*counts(results, scenario, arm, field, tps))
 
 
 def pooled_rate(results, pairs, field):
-    k = n = 0
-    for scenario, arm in pairs:
-        share, _, _ = rate(results, scenario, arm, field)
-        size = int(results.arm(scenario, arm).sum())
-        k, n = k + round(share * size), n + size
-    return wilson(k, n)
+    k, n = np.sum([counts(results, scenario, arm, field) for scenario, arm in pairs], axis=0)
+    return wilson(int(k), int(n))
 
 
 def default_cohort_section(results, cohort):
     """The default cohort's plausibility ranges, hyperprogression and nivolumab vs pembrolizumab."""
-    pct = lambda v: "%.1f %% (%.1f-%.1f)" % tuple(100 * x for x in v)  # noqa: E731
+    pct = lambda v: "n/a" if math.isnan(v[0]) else "%.1f %% (%.1f-%.1f)" % tuple(100 * x for x in v)  # noqa: E731
     checks = []
 
     def check(what, shown_value, expected, ok):
-        result = "n/a" if "nan" in shown_value else ("met" if ok else "**not met**")
+        result = "n/a" if "n/a" in shown_value else ("met" if ok else "**not met**")
         checks.append("| %s | %s | %s | %s |" % (what, shown_value, expected, result))
 
     orr = rate(results, cohort, "pembrolizumab", "orr")
@@ -470,12 +472,14 @@ def default_cohort_section(results, cohort):
     check("nivolumab 3 mg/kg q2w vs pembrolizumab 200 mg q3w ORR, same patients", "%s vs %s" % (pct(nivo), pct(pembro)),
           "within ±3 points", abs(nivo[0] - pembro[0]) <= 0.03)
     met = sum("| met |" in line for line in checks)
-    return ["\n## Default cohort and plausibility: %d of %d met\n" % (met, len(checks)),
+    evaluable = sum("| n/a |" not in line for line in checks)
+    return ["\n## Default cohort and plausibility: %d of %d met\n" % (met, evaluable),
             "`configs/scenarios/default_cohort.yaml` (first-line pembrolizumab vs carboplatin-paclitaxel, all PD-L1 "
             "levels, paired), the second-line trial arms, the untreated scenario and "
             "`configs/scenarios/nivolumab_vs_pembrolizumab.yaml` against plausibility ranges (Wilson and "
-            "Brookmeyer–Crowley 95 % intervals).\n",
-            "| quantity | simulated (95 % CI) | plausible | result |", "|---|---|---|---|"] + checks, (met, len(checks))
+            "Brookmeyer–Crowley 95 % intervals). Hyperprogression (Ferrara 2018) needs the tumour growth rate before "
+            "treatment, i.e. a pre-baseline scan; where no scenario has one it is n/a and not counted.\n",
+            "| quantity | simulated (95 % CI) | plausible | result |", "|---|---|---|---|"] + checks, (met, evaluable)
 
 
 def overlays_section(config_dir):
@@ -491,8 +495,9 @@ def runtime_section(results, started):
     elapsed = datetime.datetime.now().timestamp() - started
     lines = ["\n## Run times\n", "| scenario | simulation wall time [s] |", "|---|---|"]
     lines += ["| %s | %.0f |" % item for item in walls.items()]
-    lines.append("\nThe whole script (simulations and report) ran for %.0f s on %s OpenMP threads.\n" % (
-        elapsed, os.environ.get("OMP_NUM_THREADS", "?")))
+    lines.append("\nThis report was written %.0f s after the script started its simulations (%s UTC; %s OpenMP "
+                 "threads).\n" % (elapsed, datetime.datetime.utcfromtimestamp(started).strftime("%Y-%m-%d %H:%M"),
+                                   os.environ.get("OMP_NUM_THREADS", "?")))
     return lines
 
 
