@@ -20,5 +20,6 @@ for scenario in configs/trials/*.yaml configs/scenarios/default_cohort.yaml conf
   "$icbsim" run "$scenario" -q --overwrite -o "$out/$name.h5"
 done
 /usr/bin/python3 scripts/validation_report.py --results "$out" --config configs/calibration/nsclc.yaml \
+  --config configs/calibration/nsclc_second_line.yaml \
   --unfitted configs/calibration/docetaxel_targets.yaml --held-out configs/validation/held_out.yaml --output docs/validation.md --started "$started"
 echo "wrote docs/validation.md and docs/validation/*.png"

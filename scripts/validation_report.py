@@ -502,15 +502,16 @@ def runtime_section(results, started):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--results", required=True, help="folder of <scenario>.h5 result files")
-    parser.add_argument("--config", required=True, help="calibration config with the targets")
+    parser.add_argument("--config", required=True, action="append",
+                        help="calibration config with fitted targets (repeat for each step)")
     parser.add_argument("--unfitted", required=True, help="calibration targets outside the fit (docetaxel arms)")
     parser.add_argument("--held-out", required=True, help="held-out table (configs/validation/held_out.yaml)")
     parser.add_argument("--output", required=True, help="the markdown file to write")
     parser.add_argument("--started", type=float, required=True, help="epoch seconds when the script began")
     args = parser.parse_args()
     rng = np.random.default_rng(20240607)
-    config_dir = os.path.join(os.path.dirname(os.path.abspath(args.config)), "..")
-    targets = yaml.safe_load(open(args.config))["targets"]
+    config_dir = os.path.join(os.path.dirname(os.path.abspath(args.config[0])), "..")
+    targets = [t for path in args.config for t in yaml.safe_load(open(path))["targets"]]
     unfitted = yaml.safe_load(open(args.unfitted))["targets"]
     held_out = yaml.safe_load(open(args.held_out))["held_out"]
     figures = os.path.join(os.path.dirname(args.output), "validation")
@@ -531,8 +532,9 @@ def main():
                datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M"), root["icbsim_version"], root["git_commit"],
                BOOTSTRAP)]
     summary = []
-    fitted_intro = ("Every target of `configs/calibration/nsclc.yaml`, each in its trial scenario run with the trial's "
-                    "own seed and size (other virtual patients than the fit's).")
+    fitted_intro = ("Every target of the two calibration steps (`configs/calibration/nsclc.yaml`, the first-line "
+                    "population; `nsclc_second_line.yaml`, the line-of-therapy covariate), each in its trial scenario "
+                    "run with the trial's own seed and size (other virtual patients than the fit's).")
     unfitted_intro = ("The calibration targets of the docetaxel arms (`configs/calibration/docetaxel_targets.yaml`): "
                       "calibration targets, but outside this fit, since docetaxel's stiff PK makes its arms ~30 times "
                       "as costly to simulate (docs/calibration.md).")
