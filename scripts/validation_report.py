@@ -17,7 +17,6 @@ import os
 import re
 import sys
 
-import h5py
 import matplotlib
 import numpy as np
 import yaml
@@ -348,8 +347,8 @@ def distributions_section(results, cohort, config_dir, figures):
     (Huang 2021) and covariate prevalences against their published values."""
     table = results.table(cohort)
     first_arm = results.arm(cohort, str(table["arm"].cat.categories[0]))
-    with h5py.File(results.path(cohort), "r") as f:
-        sld = f["scans/sld_mm"][:, 0][first_arm]
+    with icbsim.open_result(results.path(cohort)) as ds:
+        sld = ds["sld_mm"].values[:, 0][first_arm]
     untreated = results.arm("untreated", "all")
     vdt = math.log(2) / results.growth("untreated", untreated)
     tps = table["tps"].to_numpy(float)[first_arm]

@@ -70,7 +70,7 @@ struct Cyto2Slot {
   static constexpr std::string_view kPrefix = "cyto2";
   static constexpr std::string_view kLabel = "cytotoxic slot 2 (doublet partner)";
   static constexpr std::array<double, 16> kDefaults{124.1195383, 18.94, 2.4, 5.12, 0, 0,         0,      1,
-                                                    1,           0,     1,   0,    9, 0.0308138, 0.0486, 0.0308138};
+                                                    1,           0,     1,   0,    1, 0.0308138, 0.0486, 0.0308138};
   static constexpr std::string_view source(std::string_view) {
     return "default: pemetrexed typical values (Alimta label CL with the Cao 2022 CrCL exponent; exposure kill "
            "of configs/drugs/pemetrexed.yaml), replaced from the drug catalogue when a drug is given";
