@@ -36,10 +36,12 @@ TEST_CASE("a cohort enrolled at TPS >= 50 % holds only such patients, each the f
     CHECK(r.readout->tps_pct >= 50.0);
     CHECK(r.readout->tps_pct == *label.screened_tps);  // the screening biopsy is the baseline TPS
     // Candidate 0 is the unscreened cohort's patient: when its biopsy passes, it is enrolled as is.
-    const icbsim::TaskResult open_result = icbsim::execute_task(open, unscreened, id);
+    icbsim::TaskLabel open_label;
+    const icbsim::TaskInput open_input = unscreened.task(id, &open_label);
+    const icbsim::TaskResult open_result = icbsim::execute_task(open, unscreened, id, open_input, open_label);
     REQUIRE(open_result.ok);
     const bool first_passes = open_result.readout->tps_pct >= 50.0;
-    CHECK(first_passes == (input.parameters == unscreened.task(id).parameters));
+    CHECK(first_passes == (input.parameters == open_input.parameters));
     if (first_passes) {
       CHECK(open_result.readout->tps_pct == r.readout->tps_pct);
       ++kept;
