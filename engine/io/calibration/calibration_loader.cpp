@@ -26,14 +26,19 @@ std::string resolve_path(const std::string& relative, const std::string& config_
   return (p.is_relative() ? fs::path(config_path).parent_path() / p : p).lexically_normal().string();
 }
 
-std::size_t scenario_index(const ConfigNode& node, const std::vector<std::string>& names) {
-  const std::string& name = node.text("scenario");
+/// The index of the name a node gives among `names` (`what`: "scenario" or "arm"), or a located error.
+std::size_t index_of_name(const ConfigNode& node, const char* what, const std::vector<std::string>& names) {
+  const std::string& name = node.text(what);
   const auto it = std::find(names.begin(), names.end(), name);
   if (it != names.end()) return static_cast<std::size_t>(it - names.begin());
   std::vector<std::string_view> known(names.begin(), names.end());
   std::string list;
   for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-  node.fail_unknown(name, known, "scenario", list);
+  node.fail_unknown(name, known, what, list);
+}
+
+std::size_t scenario_index(const ConfigNode& node, const std::vector<std::string>& names) {
+  return index_of_name(node, "scenario", names);
 }
 
 /// Keeps only the named arms of a paired scenario (targets then index the kept arms).
@@ -141,13 +146,7 @@ FreeParameter read_parameter(const ConfigNode& node, const CalibrationConfig& c)
 
 /// The index of the arm a node names (a scenario without arms has the one arm `all`).
 std::size_t arm_index(const ConfigNode& node, const std::vector<std::string>& arms) {
-  const std::string& name = node.text("arm");
-  const auto it = std::find(arms.begin(), arms.end(), name);
-  if (it != arms.end()) return static_cast<std::size_t>(it - arms.begin());
-  std::vector<std::string_view> known(arms.begin(), arms.end());
-  std::string list;
-  for (const auto& a : arms) list += (list.empty() ? "" : ", ") + a;
-  node.fail_unknown(name, known, "arm", list);
+  return index_of_name(node, "arm", arms);
 }
 
 /// A stratum of measured baseline TPS: {min: 50 %} (inclusive), {max: 1 %} (exclusive) or both.
